@@ -1,0 +1,115 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Path, Problem } from './problems.ts';
+
+/**
+ * YAML (and JSON, which is YAML) parsed with source positions, so every problem
+ * can name the line an editor has to change.
+ */
+export interface SourceDoc {
+  file: string;
+  data: unknown;
+  /** 1-based line of the first YAML line within the file (frontmatter starts at 2). */
+  lineOffset: number;
+  locate(path: Path, want?: 'value' | 'key'): { line: number; column: number };
+  /** Whether the key at this path was written by the editor (not filled by a default). */
+  has(path: Path): boolean;
+}
+
+export function parseYamlSource(
+  file: string,
+  text: string,
+  lineOffset = 1,
+): { source?: SourceDoc; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: Problem[] = [];
+  const toPos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset - 1, column: col };
+  };
+  for (const error of doc.errors) {
+    const pos = toPos(error.pos[0]);
+    problems.push({
+      file,
+      ...pos,
+      field: '',
+      message: yamlMessage(error.code, error.message),
+      hint: yamlHint(error.code),
+      severity: 'error',
+    });
+  }
+  if (problems.length) return { problems };
+  const source: SourceDoc = {
+    file,
+    data: doc.toJS({ maxAliasCount: 100 }),
+    lineOffset,
+    locate(path, want = 'value') {
+      const { node, key } = walk(doc, path);
+      const target = want === 'key' && key ? key : node;
+      const offset = target?.range?.[0] ?? 0;
+      return toPos(offset);
+    },
+    has(path) {
+      return walk(doc, path).exact;
+    },
+  };
+  return { source, problems };
+}
+
+/** The deepest node that exists along `path`, and whether the whole path exists. */
+function walk(doc: Document, path: Path): { node: Node | null; key: Node | null; exact: boolean } {
+  let node: Node | null = doc.contents as Node | null;
+  let key: Node | null = null;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      if (!pair) return { node, key, exact: false };
+      key = pair.key as Node;
+      node = (pair.value as Node | null) ?? key;
+    } else if (isSeq(node) && typeof part === 'number' && node.items[part]) {
+      key = null;
+      node = node.items[part] as Node;
+    } else {
+      return { node, key, exact: false };
+    }
+  }
+  return { node, key, exact: true };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'The same field is written twice';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return `YAML syntax error: ${first}`;
+    default:
+      return `YAML syntax error: ${first}`;
+  }
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Delete one of the two, or merge them';
+    case 'BAD_INDENT':
+      return 'Check the spaces at the start of this line: items of one list or map line up exactly, and tabs are not allowed';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A value with a colon followed by a space must be put in quotes, e.g. title: "Phase 2: restoration"';
+    default:
+      return 'Text containing a colon followed by a space, or starting with [ { # & * ! | > \' " % @ `, must be put in quotes';
+  }
+}
+
+/** Splits an MDX/Markdown file into its YAML frontmatter and its body. */
+export function splitFrontmatter(text: string): { yaml: string; yamlLine: number; body: string; bodyLine: number } | null {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
+  if (!match) return null;
+  const yamlText = match[1];
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
+  return { yaml: yamlText, yamlLine: 2, body: text.slice(match[0].length), bodyLine };
+}

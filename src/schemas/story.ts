@@ -1,0 +1,56 @@
+import { z } from 'astro/zod';
+import { localDate } from './common.ts';
+
+/** A key figure for the "Why this project" section. */
+export const keyFigureSchema = z
+  .object({
+    /** What is measured, e.g. "Main breaks per year". */
+    label: z.string().min(1),
+    /** The headline number. */
+    value: z.number(),
+    /** Unit in words, e.g. "breaks" or "years old". */
+    unit: z.string().optional(),
+    /** The figure before the project, for a before/after comparison. */
+    before: z.number().optional(),
+    /** The expected figure after the project. */
+    after: z.number().optional(),
+    /** Where the figure comes from. */
+    source: z.string().optional(),
+  })
+  .strict();
+
+/** A dated news post about the project. */
+export const updateSchema = z
+  .object({
+    /** The day it was published. */
+    date: localDate,
+    /** Headline. */
+    title: z.string().min(1),
+    /** The update in plain words (Markdown paragraphs allowed). */
+    body: z.string().min(1),
+  })
+  .strict();
+
+/** A question residents ask, with its answer. */
+export const faqSchema = z
+  .object({
+    /** The question, as a resident would ask it. */
+    question: z.string().min(1),
+    /** The answer, in plain words. */
+    answer: z.string().min(1),
+  })
+  .strict();
+
+/** A source of money for the project. */
+export const fundingSchema = z
+  .object({
+    /** Where the money comes from, e.g. "State Revolving Fund loan". */
+    source: z.string().min(1),
+    /** How much, in the site currency. */
+    amount: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+export type KeyFigure = z.infer<typeof keyFigureSchema>;
+export type Update = z.infer<typeof updateSchema>;
+export type Faq = z.infer<typeof faqSchema>;
