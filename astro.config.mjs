@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { readSiteSettings } from './src/lib/site-settings.ts';
+import underway from './src/integration/underway.ts';
+
+const settings = readSiteSettings();
+
+export default defineConfig({
+  site: settings.site,
+  base: settings.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // scripts/build.ts points this at a temporary folder and swaps it in only when complete.
+  outDir: process.env.UNDERWAY_OUT_DIR || './dist',
+  cacheDir: `./.underway/cache/${settings.cacheKey}`,
+  // 'jsx' whitespace collapsing can glue inline dates together; keep HTML whitespace as written.
+  compressHTML: false,
+  integrations: [mdx(), underway()],
+  devToolbar: { enabled: false },
+  vite: {
+    server: { fs: { allow: ['.', settings.contentDir] } },
+    build: {
+      rollupOptions: {
+        // MDX content modules carry Astro's head-inject directive; the bundler's notice about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,20 @@
+// npm test: every test. Unit tests first (fast), then the build tests and the
+// browser tests against built fixture sites. Browser tests never skip silently:
+// without Chromium this installs it (as root) or stops with the command to run.
+import { ensureChromium } from '../test/support/chromium.ts';
+import { run } from './lib/run.ts';
+
+const chromium = ensureChromium();
+if (!chromium) process.exit(1);
+
+const suites: [string, string[]][] = [
+  ['unit', ['run']],
+  ['build and browser', ['run', '--config', 'vitest.e2e.config.ts']],
+];
+let failed = false;
+for (const [name, args] of suites) {
+  console.log(`\n━━ ${name} tests ━━`);
+  const code = await run('vitest', [...args, ...process.argv.slice(2)], { CHROMIUM_PATH: chromium });
+  if (code !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);

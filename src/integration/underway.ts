@@ -1,0 +1,44 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { createIndex, close } from 'pagefind';
+import { loadContent } from '../lib/content/load.ts';
+import { readEnv } from '../lib/env.ts';
+import { formatReport } from '../lib/problems.ts';
+
+/**
+ * Underway's Astro integration:
+ * - refuses to build content with errors (the same checker as `npm run check`),
+ * - indexes the finished site with Pagefind's Node API and fails on its errors
+ *   (astro-pagefind only logs them, which would publish a site without search).
+ */
+export default function underway(): AstroIntegration {
+  return {
+    name: 'underway',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' || process.env.UNDERWAY_CHECKED === '1') return;
+        const env = readEnv();
+        const { problems } = loadContent({ contentDir: env.contentDir, now: env.now });
+        if (problems.some((p) => p.severity === 'error')) {
+          logger.error(`\n${formatReport(problems)}`);
+          throw new Error('Content has errors; nothing was built.');
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const path = fileURLToPath(dir);
+        try {
+          const { index, errors } = await createIndex({});
+          if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path });
+          if (added.errors.length) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+          if (added.page_count === 0) throw new Error('Pagefind found no pages to index');
+          const written = await index.writeFiles({ outputPath: `${path}/pagefind` });
+          if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+          logger.info(`Pagefind indexed ${added.page_count} pages`);
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { DisruptionProperties } from '../schemas/disruption.ts';
+import type { UiKey } from '../i18n/en.ts';
+import { endInstant, isDateOnly, startInstant } from './time.ts';
+
+type T = (key: UiKey, params?: Record<string, string | number>) => string;
+
+/** "Elm St between 3rd Ave and 7th Ave", in the reader's language. */
+export function describePlace(p: Pick<DisruptionProperties, 'street' | 'from' | 'to' | 'block'>, t: T): string {
+  if (p.from && p.to) return t('project.between', { street: p.street, from: p.from, to: p.to });
+  if (p.block) return t('project.block', { street: p.street, block: p.block });
+  if (p.from) return t('project.from', { street: p.street, from: p.from });
+  return p.street;
+}
+
+/**
+ * A local date range in words: "Tue, Mar 3, 9:00 AM – 3:00 PM" on one day,
+ * "Mar 3 – Mar 20, 2027" across days. Always in the utility's zone.
+ */
+export function describeRange(start: string, end: string, opts: { lang: string; zone: string }): string {
+  const s = startInstant(start, opts.zone).setLocale(opts.lang);
+  const lastDay = isDateOnly(end) ? endInstant(end, opts.zone).minus({ days: 1 }) : startInstant(end, opts.zone);
+  const e = lastDay.setLocale(opts.lang);
+  const timed = !isDateOnly(start) || !isDateOnly(end);
+  const day = { weekday: 'short', month: 'short', day: 'numeric' } as const;
+  const dayYear = { ...day, year: 'numeric' } as const;
+  const time = { hour: 'numeric', minute: '2-digit' } as const;
+  const sameDay = s.hasSame(e, 'day');
+  const sameYear = s.hasSame(e, 'year');
+  if (sameDay) {
+    const date = s.toLocaleString(dayYear);
+    return timed ? `${date}, ${s.toLocaleString(time)} – ${e.toLocaleString(time)}` : date;
+  }
+  if (timed)
+    return `${s.toLocaleString(sameYear ? day : dayYear)}, ${s.toLocaleString(time)} – ${e.toLocaleString(dayYear)}, ${e.toLocaleString(time)}`;
+  return `${s.toLocaleString(sameYear ? day : dayYear)} – ${e.toLocaleString(dayYear)}`;
+}
+
+/** A currency amount for display: $4,200,000 → "$4.2 million" in English. */
+export function formatMoney(amount: number, currency: string, lang: string): string {
+  if (amount >= 1_000_000)
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+export function formatNumber(value: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+}

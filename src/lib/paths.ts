@@ -1,0 +1,16 @@
+import { langPrefix, withBase } from './urls.ts';
+
+/**
+ * Page addresses. `route` is the page's path without language or base, e.g.
+ * 'projects/elm-street/'. The default language has no prefix; others get /es/.
+ */
+export function pagePath(base: string, defaultLang: string, lang: string, route = ''): string {
+  const prefix = langPrefix(lang, defaultLang).replace(/^\//, '');
+  return withBase(base, [prefix, route].filter(Boolean).join('/'));
+}
+
+export function absoluteUrl(originWithBase: string, base: string, path: string): string {
+  // originWithBase already ends with the base; path starts with it.
+  const origin = originWithBase.slice(0, originWithBase.length - base.replace(/\/$/, '').length);
+  return origin + path;
+}

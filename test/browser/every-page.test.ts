@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
+import { listPages } from '../support/site-build.ts';
+
+const base = inject('demoUrl');
+const pages = listPages(inject('demoDist'));
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('every page of the demo site', () => {
+  it('has pages of every type', () => {
+    expect(pages).toContain('/');
+    expect(pages.some((p) => /^\/projects\/[^/]+\/$/.test(p))).toBe(true);
+    expect(pages.some((p) => /^\/es\/projects\/[^/]+\/$/.test(p))).toBe(true);
+    expect(pages).toContain('/404.html');
+  });
+
+  it.each(pages)('%s renders with no console errors and no axe violations', async (pathname) => {
+    const { page, consoleErrors } = await openPage(context);
+    const response = await page.goto(base + pathname, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h1').first().isVisible()).toBe(true);
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.title()).not.toBe('');
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    // Tiles and other outside requests are blocked in tests; those failures are expected, nothing else is.
+    expect(consoleErrors.filter((e) => !/ERR_BLOCKED_BY_CLIENT/.test(e))).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const OUTPUT = path.join(ROOT, 'test/.output');
+/** The fixed "today" of every test build, so nothing depends on the real date. */
+export const TEST_NOW = '2026-12-01T17:00:00Z';
+
+export interface BuildResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+  dist: string;
+}
+
+/** Runs a script of ours (scripts/<name>.ts) on the pinned Node, as `npm run` would. */
+export function runScript(name: string, args: string[] = [], env: Record<string, string> = {}) {
+  const bin = path.join(ROOT, 'node_modules/.bin');
+  const result = spawnSync(path.join(bin, 'node'), [path.join(ROOT, 'scripts', `${name}.ts`), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, SITE_NOW: TEST_NOW, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Builds a content folder into test/.output/<name>/ with the real build script. */
+export function buildSite(name: string, env: Record<string, string> = {}): BuildResult {
+  const dist = path.join(OUTPUT, name);
+  const result = runScript('build', [], { UNDERWAY_DIST: dist, ...env });
+  return { ...result, dist };
+}
+
+/** Every HTML page of a built site, as site paths (e.g. /projects/elm/). */
+export function listPages(dist: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'pagefind' && entry.name !== '_astro') walk(abs);
+      } else if (entry.name.endsWith('.html')) {
+        const rel = path.relative(dist, abs).split(path.sep).join('/');
+        out.push('/' + rel.replace(/index\.html$/, ''));
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
