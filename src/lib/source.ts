@@ -27,7 +27,26 @@ export function parseYamlSource(
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset - 1, column: col };
   };
+  const seen = new Set<number>();
   for (const error of doc.errors) {
+    // One mistake often trips several parser errors at the same spot: report it once.
+    if (seen.has(error.pos[0])) continue;
+    seen.add(error.pos[0]);
+    const overIndented = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY'].includes(error.code)
+      ? findOverIndentedLine(text, lineCounter.linePos(error.pos[0]).line)
+      : null;
+    if (overIndented) {
+      problems.push({
+        file,
+        line: overIndented.line + lineOffset - 1,
+        column: overIndented.column,
+        field: '',
+        message: 'YAML syntax error: this line is indented further than the field above it',
+        hint: yamlHint('BAD_INDENT'),
+        severity: 'error',
+      });
+      continue;
+    }
     const pos = toPos(error.pos[0]);
     problems.push({
       file,
@@ -112,4 +131,19 @@ export function splitFrontmatter(text: string): { yaml: string; yamlLine: number
   const yamlText = match[1];
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
   return { yaml: yamlText, yamlLine: 2, body: text.slice(match[0].length), bodyLine };
+}
+
+/** A "key: value" line indented deeper than the key line before it, where a value was already given. */
+function findOverIndentedLine(text: string, fromLine: number): { line: number; column: number } | null {
+  const lines = text.split('\n');
+  const indent = (l: string) => l.length - l.trimStart().length;
+  for (let i = fromLine; i < lines.length && i < fromLine + 3; i++) {
+    const prev = lines[i - 1];
+    const line = lines[i];
+    if (!line?.trim() || !prev?.trim()) continue;
+    const prevHasValue = /:\s+\S/.test(prev.replace(/^\s*-\s+/, ''));
+    if (prevHasValue && indent(line) > indent(prev.replace(/^(\s*)-\s+/, '$1  ')) && /^[\w"'-]+\s*:/.test(line.trim()))
+      return { line: i + 1, column: indent(line) + 1 };
+  }
+  return null;
 }

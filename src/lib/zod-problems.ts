@@ -77,7 +77,7 @@ function issueToProblems(source: SourceDoc, schema: z.ZodType, issue: Issue, bas
   const missing = !source.has(path);
   const location = source.locate(path, missing ? 'key' : 'value');
 
-  if (issue.code === 'invalid_type' && missing && issue.input === undefined) {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && missing && issue.input === undefined) {
     const name = String(path[path.length - 1]);
     return [
       {

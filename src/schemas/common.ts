@@ -49,7 +49,7 @@ export const localDate = z.preprocess(
   dateToWallClock,
   z
     .string({ error: 'Expected a date written as YYYY-MM-DD, e.g. 2027-03-03' })
-    .regex(LOCAL_DATE, { error: 'Expected a date written as YYYY-MM-DD, e.g. 2027-03-03' })
+    .regex(LOCAL_DATE, { error: 'Expected a date written as YYYY-MM-DD, e.g. 2027-03-03', abort: true })
     .refine(isRealDate, { error: 'This date does not exist in the calendar' }),
 );
 
@@ -60,9 +60,11 @@ export const localDateOrDateTime = z.preprocess(
     .string({ error: 'Expected a date (2027-03-03) or a date and time (2027-03-03T09:00)' })
     .refine((v) => !HAS_OFFSET.test(v), {
       error: (issue) => offsetMessage(issue.input) ?? 'Invalid date',
+      abort: true,
     })
     .refine((v) => LOCAL_DATE.test(v) || LOCAL_DATE_TIME.test(v), {
       error: 'Expected a date (2027-03-03) or a date and time (2027-03-03T09:00)',
+      abort: true,
     })
     .refine((v) => isRealDate(v) && isRealTime(v), {
       error: 'This date or time does not exist in the calendar',

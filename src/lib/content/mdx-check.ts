@@ -49,9 +49,11 @@ export function checkMdxBody(opts: {
     tree = processor.parse(text) as unknown as MdxNode;
   } catch (e) {
     const error = e as { reason?: string; message: string; line?: number; column?: number; place?: { line: number; column: number } };
-    const line = error.line ?? error.place?.line ?? 1;
-    const column = error.column ?? error.place?.column ?? 1;
-    err(null, 'body', `MDX syntax error: ${error.reason ?? error.message}`, mdxSyntaxHint(error.reason ?? error.message), line, column);
+    // Some MDX errors carry their position only in the message, e.g. "(20:1-20:22)".
+    const fromMessage = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(error.message);
+    const line = error.line ?? error.place?.line ?? (fromMessage ? Number(fromMessage[1]) : 1);
+    const column = error.column ?? error.place?.column ?? (fromMessage ? Number(fromMessage[2]) : 1);
+    err(null, 'body', `MDX syntax error: ${(error.reason ?? error.message).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/, '')}`, mdxSyntaxHint(error.reason ?? error.message), line, column);
     return problems;
   }
 

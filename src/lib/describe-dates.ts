@@ -1,6 +1,8 @@
 import type { DisruptionProperties } from '../schemas/disruption.ts';
 import type { UiKey } from '../i18n/en.ts';
-import { endInstant, isDateOnly, startInstant } from './time.ts';
+import { endInstant, isDateOnly, startInstant, formatDate } from './time.ts';
+
+export { formatDate };
 
 type T = (key: UiKey, params?: Record<string, string | number>) => string;
 
