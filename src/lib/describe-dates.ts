@@ -20,21 +20,21 @@ export function describePlace(p: Pick<DisruptionProperties, 'street' | 'from' | 
  */
 export function describeRange(start: string, end: string, opts: { lang: string; zone: string }): string {
   const s = startInstant(start, opts.zone).setLocale(opts.lang);
-  const lastDay = isDateOnly(end) ? endInstant(end, opts.zone).minus({ days: 1 }) : startInstant(end, opts.zone);
-  const e = lastDay.setLocale(opts.lang);
-  const timed = !isDateOnly(start) || !isDateOnly(end);
+  // A bare end date means "until the end of that day": show the day, not midnight.
+  const e = (isDateOnly(end) ? endInstant(end, opts.zone).minus({ days: 1 }) : startInstant(end, opts.zone)).setLocale(opts.lang);
+  const startTimed = !isDateOnly(start);
+  const endTimed = !isDateOnly(end);
   const day = { weekday: 'short', month: 'short', day: 'numeric' } as const;
   const dayYear = { ...day, year: 'numeric' } as const;
   const time = { hour: 'numeric', minute: '2-digit' } as const;
-  const sameDay = s.hasSame(e, 'day');
-  const sameYear = s.hasSame(e, 'year');
-  if (sameDay) {
+  if (s.hasSame(e, 'day')) {
     const date = s.toLocaleString(dayYear);
-    return timed ? `${date}, ${s.toLocaleString(time)} – ${e.toLocaleString(time)}` : date;
+    if (startTimed && endTimed) return `${date}, ${s.toLocaleString(time)} – ${e.toLocaleString(time)}`;
+    return startTimed ? `${date}, ${s.toLocaleString(time)}` : date;
   }
-  if (timed)
-    return `${s.toLocaleString(sameYear ? day : dayYear)}, ${s.toLocaleString(time)} – ${e.toLocaleString(dayYear)}, ${e.toLocaleString(time)}`;
-  return `${s.toLocaleString(sameYear ? day : dayYear)} – ${e.toLocaleString(dayYear)}`;
+  const startText = s.toLocaleString(s.hasSame(e, 'year') ? day : dayYear) + (startTimed ? `, ${s.toLocaleString(time)}` : '');
+  const endText = e.toLocaleString(dayYear) + (endTimed ? `, ${e.toLocaleString(time)}` : '');
+  return `${startText} – ${endText}`;
 }
 
 /** A currency amount for display: $4,200,000 → "$4.2 million" in English. */

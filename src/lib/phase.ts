@@ -31,7 +31,7 @@ export const UPCOMING_DAYS = 14;
  * counts as the previous phase; the project is complete once a complete phase
  * starts or the last phase has ended.
  */
-export function derivePhase(phases: PhaseSpan[], now: number): DerivedPhase {
+export function derivePhase(phases: PhaseSpan[], now: number, zone: string): DerivedPhase {
   let index = -1;
   phases.forEach((p, i) => {
     if (p.start <= now) index = i;
@@ -42,9 +42,9 @@ export function derivePhase(phases: PhaseSpan[], now: number): DerivedPhase {
   if (phase.kind === 'complete' || (last && phase.end !== null && phase.end <= now)) return { index, status: 'complete' };
   const status: ProjectStatus = phase.kind === 'planning' || phase.kind === 'design' ? 'planned' : 'active';
   if (phase.end === null) return { index, status };
-  // Round to whole days so a daylight-saving hour never changes the week.
-  const totalDays = Math.round((phase.end - phase.start) / DAY);
-  const elapsedDays = Math.floor(Math.round((now - phase.start) / 3_600_000) / 24);
+  // Calendar days in the utility's zone, so a daylight-saving hour never shifts the week.
+  const totalDays = calendarDays(phase.start, phase.end, zone);
+  const elapsedDays = calendarDays(phase.start, now, zone);
   const totalWeeks = Math.max(1, Math.ceil(totalDays / 7));
   const week = Math.min(Math.floor(elapsedDays / 7) + 1, totalWeeks);
   return { index, status, week, totalWeeks };
@@ -64,4 +64,20 @@ export function whenIs(start: number, end: number, now: number, upcomingDays = U
 export function isExpected(start: number, end: number, now: number): boolean {
   const when = whenIs(start, end, now);
   return when === 'now' || when === 'upcoming';
+}
+
+/** Whole calendar days from a to b as the utility's wall clock counts them. */
+export function calendarDays(a: number, b: number, zone: string): number {
+  return Math.round((dayNumber(b, zone) - dayNumber(a, zone)));
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayNumber(ms: number, zone: string): number {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  const [y, m, d] = format.format(ms).split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / DAY;
 }

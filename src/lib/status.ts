@@ -27,6 +27,6 @@ export function phaseSpans(timeline: Phase[], zone: string): PhaseSpan[] {
 
 /** Which phase the project is in at `now` (see derivePhase for the rules). */
 export function currentPhase(timeline: Phase[], now: DateTime, zone: string): CurrentPhase {
-  const derived = derivePhase(phaseSpans(timeline, zone), now.toMillis());
+  const derived = derivePhase(phaseSpans(timeline, zone), now.toMillis(), zone);
   return { ...derived, phase: derived.index >= 0 ? timeline[derived.index] : null };
 }

@@ -1,6 +1,7 @@
 import { derivePhase, isExpected, whenIs, type PhaseSpan, type ProjectStatus } from '../lib/phase.ts';
 
 interface RefreshData {
+  zone: string;
   phases: PhaseSpan[];
   names: string[];
   starts: string[];
@@ -28,7 +29,7 @@ export function refreshProjectPage(now: number, root: ParentNode = document) {
   const data = JSON.parse(glance.dataset.refresh) as RefreshData;
   const changes: string[] = [];
 
-  const derived = derivePhase(data.phases, now);
+  const derived = derivePhase(data.phases, now, data.zone);
   const phaseText =
     derived.index === -1
       ? fill(data.text.notStarted, { phase: data.names[0], date: data.starts[0] })

@@ -14,6 +14,12 @@ declare module 'vitest' {
  * browser test file (the pattern of Starlight's e2e harness).
  */
 export default async function setup(project: TestProject) {
+  // For quick runs of one file that does not need the demo (it then fails loudly if used).
+  if (process.env.UNDERWAY_SKIP_DEMO === '1') {
+    project.provide('demoUrl', '');
+    project.provide('demoDist', '');
+    return;
+  }
   const demo = buildSite('demo');
   if (demo.status !== 0) throw new Error(`The demo site did not build:\n${demo.stdout}\n${demo.stderr}`);
   const server = await serveStatic({ root: demo.dist, base: '/' });
