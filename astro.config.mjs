@@ -21,6 +21,8 @@ export default defineConfig({
   vite: {
     server: { fs: { allow: ['.', settings.contentDir] } },
     build: {
+      // Scripts stay in external files: cacheable across pages, and ready for a strict CSP.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX content modules carry Astro's head-inject directive; the bundler's notice about it is noise.
         onwarn(warning, warn) {
