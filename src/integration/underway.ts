@@ -4,6 +4,7 @@ import { createIndex, close } from 'pagefind';
 import { loadContent } from '../lib/content/load.ts';
 import { readEnv } from '../lib/env.ts';
 import { formatReport } from '../lib/problems.ts';
+import { writeSitemap } from './sitemap.ts';
 
 /**
  * Underway's Astro integration:
@@ -12,6 +13,8 @@ import { formatReport } from '../lib/problems.ts';
  *   (astro-pagefind only logs them, which would publish a site without search).
  */
 export default function underway(): AstroIntegration {
+  let site = '';
+  let base = '/';
   return {
     name: 'underway',
     hooks: {
@@ -24,8 +27,14 @@ export default function underway(): AstroIntegration {
           throw new Error('Content has errors; nothing was built.');
         }
       },
+      'astro:config:done': ({ config }) => {
+        site = new URL(config.site ?? 'http://localhost').origin;
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const path = fileURLToPath(dir);
+        const count = await writeSitemap(path, site, base);
+        logger.info(`sitemap.xml lists ${count} pages`);
         try {
           const { index, errors } = await createIndex({});
           if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -6,7 +6,9 @@ import { langPrefix, withBase } from './urls.ts';
  */
 export function pagePath(base: string, defaultLang: string, lang: string, route = ''): string {
   const prefix = langPrefix(lang, defaultLang).replace(/^\//, '');
-  return withBase(base, [prefix, route].filter(Boolean).join('/'));
+  const path = withBase(base, [prefix, route].filter(Boolean).join('/'));
+  // Pages are folders: a language home is /es/, never /es.
+  return route === '' && !path.endsWith('/') ? `${path}/` : path;
 }
 
 export function absoluteUrl(originWithBase: string, base: string, path: string): string {
