@@ -96,7 +96,6 @@ export function updatesFeed(project: FeedProject, ctx: FeedContext): string {
 }
 
 /** Characters XML 1.0 forbids (C0 controls other than tab, newline and return; lone surrogates; U+FFFE/F). */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text the library escapes itself (plain elements), cleaned of characters XML cannot carry. */

@@ -102,6 +102,25 @@ export function projectCalendar(project: CalendarProject, ctx: CalendarContext):
   return finish(cal);
 }
 
+/**
+ * A site-wide (or neighborhood) calendar of meetings from many projects, with
+ * the same UIDs as the project calendars, so an event is never duplicated for
+ * someone subscribed to both.
+ */
+export function meetingsCalendar(
+  items: { project: CalendarProject; ctx: CalendarContext }[],
+  opts: { lang: string; name: string; description: string; url: string; source: string },
+): string {
+  const cal = newCalendar(opts.lang);
+  cal.name(icalEscape(opts.name, false));
+  cal.description(icalEscape(opts.description, false));
+  cal.ttl(REFRESH_SECONDS);
+  cal.url(opts.url);
+  cal.source(opts.source);
+  for (const { project, ctx } of items) for (const m of project.meetings) addMeeting(cal, project, m, ctx);
+  return finish(cal);
+}
+
 function newCalendar(lang: string): ICalCalendar {
   return ical({
     prodId: { company: 'Underway', product: 'Underway', language: lang.split('-')[0].toUpperCase() },

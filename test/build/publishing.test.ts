@@ -64,23 +64,23 @@ describe('npm run new', () => {
   it('creates a project that passes check and builds, and never overwrites it', () => {
     const content = fs.mkdtempSync(path.join(os.tmpdir(), 'underway-new-'));
     fs.cpSync(VALID, content, { recursive: true });
-    const created = runScript('new', ['Elm Street water main'], { CONTENT_DIR: content });
+    const created = runScript('new', ['Oak Street water main'], { CONTENT_DIR: content });
     expect(created.status, created.stderr).toBe(0);
-    const file = path.join(content, 'projects/elm-street-water-main/index.mdx');
+    const file = path.join(content, 'projects/oak-street-water-main/index.mdx');
     expect(fs.existsSync(file)).toBe(true);
 
     const check = runScript('check', [], { CONTENT_DIR: content });
     expect(check.status, check.stdout).toBe(0);
-    expect(check.stdout).not.toMatch(/elm-street-water-main.*error/);
+    expect(check.stdout).not.toMatch(/oak-street-water-main.*error/);
 
     const built = buildSite('new-project', { CONTENT_DIR: content });
     expect(built.status, built.stdout + built.stderr).toBe(0);
-    const page = fs.readFileSync(path.join(built.dist, 'projects/elm-street-water-main/index.html'), 'utf8');
-    expect(page).toContain('Elm Street water main');
+    const page = fs.readFileSync(path.join(built.dist, 'projects/oak-street-water-main/index.html'), 'utf8');
+    expect(page).toContain('Oak Street water main');
 
     fs.appendFileSync(file, '\nAn editor wrote this.\n');
     const edited = fs.readFileSync(file, 'utf8');
-    const again = runScript('new', ['Elm Street water main'], { CONTENT_DIR: content });
+    const again = runScript('new', ['Oak Street water main'], { CONTENT_DIR: content });
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
     expect(fs.readFileSync(file, 'utf8')).toBe(edited);

@@ -1,0 +1,17 @@
+import type { APIRoute } from 'astro';
+import type { ProjectEntry } from '../../../../lib/content/load.ts';
+import { getSiteModel } from '../../../../lib/site-model.ts';
+import { calendarContext, calendarProject, ICS_HEADERS, meetingCalendar } from '../../../../lib/ics.ts';
+
+/** One meeting as an iCalendar file. The default language: no prefix. */
+export function getStaticPaths() {
+  return getSiteModel()
+    .projects.filter((p) => p.isBase)
+    .flatMap((p) => p.data.meetings.map((m) => ({ params: { slug: p.slug, id: m.id }, props: { entry: p, id: m.id } })));
+}
+
+export const GET: APIRoute = ({ props }) => {
+  const { entry, id } = props as { entry: ProjectEntry; id: string };
+  const body = meetingCalendar(calendarProject(entry), id, calendarContext(getSiteModel(), entry));
+  return new Response(body, { headers: ICS_HEADERS });
+};
