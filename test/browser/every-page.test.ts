@@ -4,6 +4,7 @@ import { describeViolations, launch, openPage, runAxe } from '../support/browser
 import { listPages } from '../support/site-build.ts';
 
 const base = inject('demoUrl');
+if (!base) throw new Error('The demo site was not built (UNDERWAY_SKIP_DEMO=1 is set)');
 const pages = listPages(inject('demoDist'));
 
 let browser: Browser;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LinkChecker, LinkState } from 'linkinator';
 import { serveStatic } from '../../scripts/lib/serve.ts';
-import { buildSite, listPages, ROOT } from '../support/site-build.ts';
+import { buildSite, listPages, ROOT, TEST_NOW } from '../support/site-build.ts';
+import { launch, openPage } from '../support/browser.ts';
 
 const DEMO = path.join(ROOT, 'content');
 const servers: { close(): void }[] = [];
@@ -64,6 +65,22 @@ describe('links', () => {
       const html = fs.readFileSync(file, 'utf8');
       const refs = [...html.matchAll(/(?:href|src|action|data-bundle)="(\/[^"]*)"/g)].map((m) => m[1]);
       for (const ref of refs) expect(ref, `${ref} in ${page}`).toMatch(/^\/water\//);
+    }
+
+    // Search loads its bundle and index from under the base path, in both languages.
+    const browser = await launch();
+    try {
+      for (const [path, query, expected] of [['/water/search/', 'tunnel', '/water/projects/riverbend-relief-sewer/'], ['/water/es/search/', 'tubería', '/water/es/projects/']]) {
+        const { page, consoleErrors } = await openPage(await browser.newContext());
+        await page.clock.setFixedTime(new Date(TEST_NOW));
+        await page.goto(`${origin}${path}?q=${encodeURIComponent(query)}`);
+        await page.locator('[data-search-results] a').first().waitFor({ timeout: 10_000 });
+        const hrefs = await page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+        expect(hrefs.some((h) => h.startsWith(expected))).toBe(true);
+        expect(consoleErrors).toEqual([]);
+      }
+    } finally {
+      await browser.close();
     }
   });
 });
