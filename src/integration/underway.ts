@@ -35,19 +35,25 @@ export default function underway(): AstroIntegration {
         const path = fileURLToPath(dir);
         const count = await writeSitemap(path, site, base);
         logger.info(`sitemap.xml lists ${count} pages`);
-        try {
-          const { index, errors } = await createIndex({});
-          if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path });
-          if (added.errors.length) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error('Pagefind found no pages to index');
-          const written = await index.writeFiles({ outputPath: `${path}/pagefind` });
-          if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-          logger.info(`Pagefind indexed ${added.page_count} pages`);
-        } finally {
-          await close();
-        }
+        const pages = await indexWithPagefind(path);
+        logger.info(`Pagefind indexed ${pages} pages`);
       },
     },
   };
+}
+
+/** Indexes a built site with Pagefind's Node API; any error it reports fails the build. */
+export async function indexWithPagefind(dir: string): Promise<number> {
+  try {
+    const { index, errors } = await createIndex({});
+    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) throw new Error('Pagefind found no pages to index');
+    const written = await index.writeFiles({ outputPath: `${dir}/pagefind` });
+    if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await close();
+  }
 }
