@@ -47,12 +47,15 @@ export function serveStatic(opts: { root: string; base?: string; port?: number; 
       }
       file = path.join(file, 'index.html');
     }
-    if (!fs.existsSync(file)) return notFound(res);
+    if (!fs.existsSync(file)) return notFound(res, pathname);
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
-  const notFound = (res: http.ServerResponse) => {
-    const page = path.join(root, '404.html');
+  const notFound = (res: http.ServerResponse, pathname = '/') => {
+    // A language folder's own error page first (es/404.html), like Netlify and most hosts.
+    const lang = /^\/([a-z]{2,3}(?:-[A-Z]{2})?)\//.exec(pathname)?.[1];
+    const localized = lang ? path.join(root, lang, '404.html') : '';
+    const page = localized && fs.existsSync(localized) ? localized : path.join(root, '404.html');
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(fs.existsSync(page) ? fs.readFileSync(page) : 'Not found');
   };

@@ -1,4 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
 import { loadContent } from '../lib/content/load.ts';
@@ -33,6 +35,7 @@ export default function underway(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const path = fileURLToPath(dir);
+        moveLanguageErrorPages(path);
         const count = await writeSitemap(path, site, base);
         logger.info(`sitemap.xml lists ${count} pages`);
         const pages = await indexWithPagefind(path);
@@ -55,5 +58,19 @@ export async function indexWithPagefind(dir: string): Promise<number> {
     return added.page_count;
   } finally {
     await close();
+  }
+}
+
+/**
+ * Static hosts look for 404.html in a folder: Astro writes es/404/index.html for
+ * the Spanish error page, so it moves to es/404.html.
+ */
+export function moveLanguageErrorPages(dist: string) {
+  for (const entry of fs.readdirSync(dist, { withFileTypes: true })) {
+    const page = join(dist, entry.name, '404', 'index.html');
+    if (entry.isDirectory() && fs.existsSync(page)) {
+      fs.renameSync(page, join(dist, entry.name, '404.html'));
+      fs.rmdirSync(join(dist, entry.name, '404'));
+    }
   }
 }
