@@ -189,4 +189,39 @@ describe('the project page', () => {
     expect(await page.locator('a[hreflang="en"]').count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  it('shows an untranslated project in English under /es/, says so in Spanish, and offers to ask for a translation', async () => {
+    const { page, context } = await load({ path: '/es/projects/north-tank-repainting/' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    const note = page.locator('.fallback-notice');
+    expect(await note.innerText()).toContain('Esta página todavía no está traducida al español');
+    expect(await note.locator('a[href^="mailto:"]').getAttribute('href')).toContain(encodeURIComponent('North water tank repainting'));
+    expect(await page.locator('article.project').getAttribute('lang')).toBe('en');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(/\/projects\/north-tank-repainting\/$/);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).not.toMatch(/\/es\//);
+    expect(await page.locator('link[rel="alternate"][hreflang="es"]').count()).toBe(0);
+    // The header speaks Spanish; the switch leads to the English page.
+    expect(await page.locator('.site-nav').innerText()).toContain('Todos los proyectos');
+    expect(await page.locator('.lang-switch a[hreflang="en"]').getAttribute('href')).toBe('/projects/north-tank-repainting/');
+    await context.close();
+  });
+
+  it('keeps the reader on the same page when switching language', async () => {
+    const { page, context } = await load();
+    await page.locator('.lang-switch a[hreflang="es"]').click();
+    expect(new URL(page.url()).pathname).toBe('/es/projects/elm-street-water-main/');
+    expect(await page.locator('h1').innerText()).not.toBe('Elm Street water main replacement');
+    await context.close();
+  });
+
+  it('has an error page in each language', async () => {
+    const { page, context } = await load({ path: '/es/no-such-page/' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await page.locator('h1').innerText()).toBe('Página no encontrada');
+    expect(await page.locator('p[lang="en"] a').getAttribute('href')).toBe('/');
+    await context.close();
+    const en = await load({ path: '/no-such-page/' });
+    expect(await en.page.locator('h1').innerText()).toBe('Page not found');
+    await en.context.close();
+  });
 });
