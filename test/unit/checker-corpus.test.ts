@@ -204,6 +204,7 @@ describe('broken-site-config: site.yaml mistakes', () => {
     { name: 'missing-emergency', line: 7, column: 1, field: 'contacts.emergency', message: 'Missing required field "emergency"' },
     { name: 'bad-url', line: 2, column: 6, field: 'url', message: 'Expected the site address' },
     { name: 'missing-service-area-file', line: 14, column: 9, field: 'serviceArea.file', message: 'Service area file "./service-area.geojson" does not exist' },
+    { name: 'no-ui-strings', line: 6, column: 16, field: 'languages.others[1]', message: 'There are no UI strings for the language "fr"' },
   ];
 
   it('covers every folder', () => {

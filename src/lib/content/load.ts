@@ -11,6 +11,7 @@ import { parseYamlSource, splitFrontmatter, type SourceDoc } from '../source.ts'
 import { zodProblems } from '../zod-problems.ts';
 import { serviceAreaFromBbox, serviceAreaFromPolygon, type ServiceArea } from '../geo.ts';
 import { checkMdxBody } from './mdx-check.ts';
+import { catalogs, hasCatalog } from '../../i18n/index.ts';
 import { checkProject, checkTranslation, checkGeoJsonSemantics, type DisruptionSource } from './checks.ts';
 
 /** One project in one language, with everything the pages need. */
@@ -75,6 +76,11 @@ export function loadContent({ contentDir, now, checkBodies = true }: LoadOptions
       if (!parsed.success) problems.push(...zodProblems(source, siteSchema, parsed.error));
       else {
         result.site = parsed.data;
+        // Every site language needs its UI strings (menus, headings, dates in words).
+        [parsed.data.languages.default, ...parsed.data.languages.others].forEach((lang, i) => {
+          if (!hasCatalog(lang))
+            problems.push({ file: 'site.yaml', ...source.locate(i === 0 ? ['languages', 'default'] : ['languages', 'others', i - 1]), field: i === 0 ? 'languages.default' : `languages.others[${i - 1}]`, message: `There are no UI strings for the language "${lang}"`, hint: `Available: ${Object.keys(catalogs).join(', ')}. A developer adds a language as src/i18n/${lang}.ts with every key of en.ts`, severity: 'error' });
+        });
         result.serviceArea = loadServiceArea(root, parsed.data, source, problems);
         if (parsed.data.logo && !fs.existsSync(path.resolve(root, parsed.data.logo.src)))
           problems.push({ file: 'site.yaml', ...source.locate(['logo', 'src']), field: 'logo.src', message: `Logo file "${parsed.data.logo.src}" does not exist`, hint: 'Put the logo beside site.yaml or correct the path', severity: 'error' });
