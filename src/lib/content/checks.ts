@@ -6,7 +6,8 @@ import type { DisruptionFeature } from '../../schemas/geojson.ts';
 import { positionsOf, ringSignedArea, type LonLat, type ServiceArea } from '../geo.ts';
 import type { Path, Problem } from '../problems.ts';
 import { formatPath } from '../problems.ts';
-import { hardestSentence, readingGrade, READING_GRADE_MAX, SUMMARY_MAX_CHARS } from '../readability.ts';
+import { SUMMARY_MAX_CHARS } from '../readability.ts';
+import { plainLanguageFinding } from './plain-language.ts';
 import type { SourceDoc } from '../source.ts';
 import { endInstant, startInstant } from '../time.ts';
 import type { ProjectEntry } from './load.ts';
@@ -227,19 +228,23 @@ export function checkTranslation(opts: {
 }
 
 function checkPlainLanguage(entry: ProjectEntry, source: SourceDoc, problems: Problem[]) {
-  if (!source.has(['summary'])) return;
-  const summary = entry.data.summary;
-  const warn = (message: string, hint: string) =>
-    problems.push({ file: entry.file, ...source.locate(['summary']), field: 'summary', message, hint, severity: 'warning' });
-  if (summary.length > SUMMARY_MAX_CHARS)
-    warn(`The summary is ${summary.length} characters; keep it under ${SUMMARY_MAX_CHARS} so it fits a phone screen`, 'Say what, where and why in two or three short sentences; put the rest in the body');
-  const grade = readingGrade(summary, entry.lang);
-  if (grade !== null && grade > READING_GRADE_MAX) {
-    const hardest = hardestSentence(summary, entry.lang);
-    warn(
-      `The summary reads at grade ${grade.toFixed(1)}; aim for grade ${READING_GRADE_MAX} or below (Flesch-Kincaid)`,
-      hardest ? `Simplify: "${hardest.sentence}" — use shorter sentences and everyday words` : 'Use shorter sentences and everyday words',
-    );
+  const warnAt = (path: Path, message: string, hint: string) =>
+    problems.push({ file: entry.file, ...source.locate(path), field: formatPath(path), message, hint, severity: 'warning' });
+  if (source.has(['summary']) && entry.data.summary.length > SUMMARY_MAX_CHARS)
+    warnAt(['summary'], `The summary is ${entry.data.summary.length} characters; keep it under ${SUMMARY_MAX_CHARS} so it fits a phone screen`, 'Say what, where and why in two or three short sentences; put the rest in the body');
+  // Every resident-facing text the editor wrote in this file.
+  const { data } = entry;
+  const texts: [Path, string][] = [
+    [['summary'], data.summary],
+    ...data.timeline.map((p, i): [Path, string] => [['timeline', i, 'description'], p.description]),
+    ...data.meetings.flatMap((m, i): [Path, string][] => (m.description ? [[['meetings', i, 'description'], m.description]] : [])),
+    ...data.updates.map((u, i): [Path, string] => [['updates', i, 'body'], u.body]),
+    ...data.faq.map((f, i): [Path, string] => [['faq', i, 'answer'], f.answer]),
+  ];
+  for (const [path, text] of texts) {
+    if (!source.has(path)) continue;
+    const finding = plainLanguageFinding(text, entry.lang);
+    if (finding) warnAt(path, finding.message, finding.hint);
   }
 }
 

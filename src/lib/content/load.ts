@@ -207,7 +207,7 @@ function loadProjectFile(opts: {
   if (opts.checkBodies) {
     // Blank out the frontmatter so MDX line numbers match the file.
     const blanked = text.slice(0, text.length - split.body.length).replace(/[^\n]/g, '') + split.body;
-    problems.push(...checkMdxBody({ file: rel, absDir: opts.dir, text: blanked }));
+    problems.push(...checkMdxBody({ file: rel, absDir: opts.dir, text: blanked, lang: opts.lang }));
   }
   const { source, problems: yamlProblems } = parseYamlSource(rel, split.yaml, split.yamlLine);
   problems.push(...yamlProblems);

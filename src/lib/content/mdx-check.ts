@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ALLOWED_HTML, MDX_COMPONENTS, parseChartData } from '../mdx-components.ts';
 import type { Problem } from '../problems.ts';
 import { isSafeUrl } from '../urls.ts';
+import { plainLanguageFinding } from './plain-language.ts';
 
 interface MdxNode {
   type: string;
@@ -29,6 +30,8 @@ const processor = createProcessor({ format: 'mdx' });
 export function checkMdxBody(opts: {
   file: string;
   absDir: string;
+  /** The language the body is written in, for the plain-language check. */
+  lang?: string;
   /** The whole file text with the frontmatter blanked out, so lines match the file. */
   text: string;
 }): Problem[] {
@@ -83,6 +86,13 @@ export function checkMdxBody(opts: {
       case 'html':
         err(node, 'body', 'Raw HTML is not allowed here', 'Use Markdown, or one of the story components');
         break;
+      case 'paragraph': {
+        // Plain language, paragraph by paragraph, naming the sentence to simplify.
+        const finding = plainLanguageFinding(textOf(node), opts.lang ?? 'en');
+        if (finding)
+          problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, field: 'body', ...finding, severity: 'warning' });
+        break;
+      }
     }
     node.children?.forEach(visit);
   };
@@ -169,4 +179,9 @@ function mdxSyntaxHint(reason: string): string {
   if (/acorn|expression/i.test(reason)) return 'Curly braces start code in MDX: to show a brace, write \\{';
   if (/character `<`|before name/i.test(reason)) return 'A < starts a tag in MDX: to write "less than", use &lt; or the word';
   return 'Check this line for an unclosed tag or a stray < or {';
+}
+
+function textOf(node: MdxNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
 }
