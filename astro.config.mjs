@@ -16,8 +16,19 @@ export default defineConfig({
   cacheDir: `./.underway/cache/${settings.cacheKey}`,
   // 'jsx' whitespace collapsing can glue inline dates together; keep HTML whitespace as written.
   compressHTML: false,
+  // Editors write no code blocks, and Shiki's inline styles would weaken the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [mdx(), underway()],
   devToolbar: { enabled: false },
+  // A Content-Security-Policy meta tag on every page: scripts only from our own
+  // files (hashed by Astro), never inline; see src/lib/site-settings.ts.
+  security: {
+    csp: {
+      directives: settings.csp.directives,
+      scriptDirective: { resources: settings.csp.scriptResources },
+      styleDirective: { resources: settings.csp.styleResources },
+    },
+  },
   vite: {
     server: { fs: { allow: ['.', settings.contentDir] } },
     build: {

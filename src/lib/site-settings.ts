@@ -21,11 +21,52 @@ export function readSiteSettings(env: Record<string, string | undefined> = proce
   const url = siteUrl ?? (typeof raw.url === 'string' ? raw.url : 'http://localhost:4321');
   return {
     contentDir,
+    csp: contentSecurityPolicy(raw),
     site: new URL(url).origin + new URL(url).pathname.replace(/\/$/, ''),
     base: normalizeBase(siteBase ?? (typeof raw.base === 'string' ? raw.base : '/')),
     defaultLang: languages.default ?? 'en',
     otherLangs: Array.isArray(languages.others) ? languages.others : [],
     /** Astro's cache is per content folder, so fixture builds never mix entries. */
     cacheKey: crypto.createHash('sha1').update(contentDir).digest('hex').slice(0, 10),
+  };
+}
+
+/**
+ * The CSP directives Astro adds to every page (it adds script-src and style-src
+ * hashes itself). Outside origins are only those the content configures: map
+ * tiles, the feedback endpoint and the geocoder.
+ */
+export function contentSecurityPolicy(raw: Record<string, unknown>) {
+  const origin = (url: unknown) => {
+    if (typeof url !== 'string') return null;
+    try {
+      const u = new URL(url.replace(/\{[a-z]+\}/g, 'x'));
+      return /^https?:$/.test(u.protocol) ? u.origin : null;
+    } catch {
+      return null;
+    }
+  };
+  const map = (raw.map ?? {}) as { url?: string };
+  const feedback = ((raw.feedback ?? {}) as { endpoint?: { type?: string; url?: string } }).endpoint ?? {};
+  const tiles = origin(map.url ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+  const connect = [
+    feedback.type === 'hubspot' ? origin(feedback.url ?? 'https://api.hsforms.com') : origin(feedback.url),
+    origin(raw.geocoder),
+  ].filter(Boolean);
+  return {
+    directives: [
+      "default-src 'self'",
+      `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}`,
+      `connect-src 'self'${connect.map((c) => ` ${c}`).join('')}`,
+      "worker-src 'self' blob:",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      `form-action 'self'${feedback.type === 'http' && origin(feedback.url) ? ` ${origin(feedback.url)}` : ''} mailto:`,
+    ],
+    // Pagefind and MapLibre compile WebAssembly/workers; no inline script is ever allowed.
+    scriptResources: ["'self'", "'wasm-unsafe-eval'"],
+    // Map libraries position elements with style attributes.
+    styleResources: ["'self'", "'unsafe-inline'"],
   };
 }
