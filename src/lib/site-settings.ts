@@ -49,7 +49,9 @@ export function contentSecurityPolicy(raw: Record<string, unknown>) {
   const map = (raw.map ?? {}) as { url?: string };
   const feedback = ((raw.feedback ?? {}) as { endpoint?: { type?: string; url?: string } }).endpoint ?? {};
   const tiles = origin(map.url ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+  // MapLibre fetches its tiles with fetch(), so the tile origin is a connect-src too.
   const connect = [
+    tiles,
     feedback.type === 'hubspot' ? origin(feedback.url ?? 'https://api.hsforms.com') : origin(feedback.url),
     origin(raw.geocoder),
   ].filter(Boolean);

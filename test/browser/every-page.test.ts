@@ -27,6 +27,10 @@ describe('every page of the demo site', () => {
 
   it.each(pages)('%s renders with no console errors and no axe violations', async (pathname) => {
     const { page, consoleErrors } = await openPage(context);
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const response = await page.goto(base + pathname, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').first().isVisible()).toBe(true);
@@ -34,6 +38,13 @@ describe('every page of the demo site', () => {
     expect(await page.title()).not.toBe('');
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+    // A strict Content-Security-Policy: no inline scripts, and nothing on the page breaks it.
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    const scriptSrc = /script-src([^;]*)/.exec(csp ?? '')?.[1] ?? '';
+    expect(scriptSrc).toContain("'self'");
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(csp).toContain("object-src 'none'");
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     // Tiles and other outside requests are blocked in tests; those failures are expected, nothing else is.
     expect(consoleErrors.filter((e) => !/ERR_BLOCKED_BY_CLIENT/.test(e))).toEqual([]);
     await page.close();
