@@ -1,4 +1,5 @@
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/serve.ts';
@@ -129,7 +130,13 @@ describe('the project page', () => {
     expect(await attr('meta[name="description"]')).toMatch(/^We are replacing the old water main/);
     expect(await attr('link[rel="canonical"]', 'href')).toMatch(/^https?:\/\/[^/]+\/projects\/elm-street-water-main\/$/);
     expect(await attr('meta[property="og:title"]')).toBe('Elm Street water main replacement');
-    expect(await attr('meta[property="og:image"]')).toMatch(/^https?:\/\/.+\.(svg|png|jpe?g|webp)$/);
+    const image = (await attr('meta[property="og:image"]'))!;
+    expect(image).toMatch(/^https?:\/\/[^/]+\/projects\/elm-street-water-main\/share\.png$/);
+    // A real 1200×630 PNG, for the hero and for a project without one (a drawn map).
+    for (const slug of ['elm-street-water-main', 'north-tank-repainting']) {
+      const png = await sharp(path.join(ROOT, 'test/.output/project-page/projects', slug, 'share.png')).metadata();
+      expect(png).toMatchObject({ format: 'png', width: 1200, height: 630 });
+    }
     expect(await attr('link[rel="alternate"][hreflang="es"]', 'href')).toMatch(/\/es\/projects\/elm-street-water-main\/$/);
     await context.close();
   });
