@@ -3,6 +3,7 @@ import { contact, documentLink, fileOrUrl, imageRef, point } from './common.ts';
 import { disruptionCollectionSchema } from './geojson.ts';
 import { meetingSchema } from './meeting.ts';
 import { faqSchema, fundingSchema, keyFigureSchema, updateSchema } from './story.ts';
+import { youSaidWeDidSchema } from './feedback.ts';
 import { milestoneSchema, phaseSchema } from './timeline.ts';
 
 export const PROJECT_TYPES = [
@@ -66,6 +67,8 @@ export function makeProjectSchema<I extends z.ZodType>(imageSchema: I) {
       updates: z.array(updateSchema).default([]),
       /** Questions and answers. */
       faq: z.array(faqSchema).default([]),
+      /** "You said, we did": what residents raised and what changed because of it, with the date. */
+      youSaidWeDid: z.array(youSaidWeDidSchema).default([]),
     })
     .strict();
 }

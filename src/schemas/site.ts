@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { contact, email, imageRef, languageTag, phone, safeUrl } from './common.ts';
+import { feedbackConfigSchema } from './feedback.ts';
 
 /** Bounding box `[west, south, east, north]` in decimal degrees. */
 const bbox = z
@@ -92,6 +93,8 @@ export const siteSchema = z
     }),
     /** Optional geocoder endpoint for the "near me" search, with {query} in it. */
     geocoder: z.string().regex(/^https:\/\/.*\{query\}/).optional(),
+    /** The feedback form on every project page and on /feedback/: where it sends. Without it, residents write by email to contacts.email. */
+    feedback: feedbackConfigSchema.optional(),
   })
   .strict();
 
