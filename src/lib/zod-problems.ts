@@ -124,7 +124,8 @@ function issueToProblems(source: SourceDoc, schema: z.ZodType, issue: Issue, bas
   }
 
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    return [{ ...base, ...location, field, message: sizeMessage(issue) }];
+    const [message, hint] = splitHint(sizeMessage(issue));
+    return [{ ...base, ...location, field, message, hint }];
   }
 
   if (issue.code === 'invalid_format') {
@@ -147,7 +148,8 @@ function splitHint(message: string): [string, string | undefined] {
 }
 
 function sizeMessage(issue: Issue & { code: 'too_small' | 'too_big' }): string {
-  if (!issue.message.startsWith('Too ')) return issue.message;
+  // Our schemas' own messages win; zod's defaults read "Too big: expected …".
+  if (!/^Too (big|small):/.test(issue.message)) return issue.message;
   const small = issue.code === 'too_small';
   const n = Number((issue as { minimum?: unknown; maximum?: unknown })[small ? 'minimum' : 'maximum']);
   switch (issue.origin) {

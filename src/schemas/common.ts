@@ -9,6 +9,41 @@ import { z } from 'astro/zod';
  * them into instants once the time zone is known.
  */
 
+/**
+ * Limits that keep one bad paste from producing an unreadable page or an
+ * hour-long build. They are generous for real content.
+ */
+export const LIMITS = {
+  /** Names, titles, streets, labels. */
+  line: 200,
+  /** Descriptions, answers, reasons. */
+  text: 5_000,
+  /** Update posts. */
+  post: 20_000,
+  /** Items in one list (meetings, updates, questions…). */
+  items: 200,
+  /** Disruptions in one project. */
+  disruptions: 500,
+  /** Positions in one disruption's geometry. */
+  positionsPerFeature: 20_000,
+  /** Size of one GeoJSON file. */
+  geojsonBytes: 5 * 1024 * 1024,
+  /** Size of one project file (index.mdx). */
+  projectFileBytes: 1024 * 1024,
+} as const;
+
+const tooLong = (max: number) => `Too long: at most ${max.toLocaleString('en')} characters. Hint: shorten it, or move the detail into the page body`;
+
+/** A name, title or label: one line of text. */
+export const line = z.string().trim().min(1, { error: 'This must not be empty' }).max(LIMITS.line, { error: tooLong(LIMITS.line) });
+/** A paragraph or a few: descriptions, answers. */
+export const text = z.string().trim().min(1, { error: 'This must not be empty' }).max(LIMITS.text, { error: tooLong(LIMITS.text) });
+/** A news post. */
+export const post = z.string().trim().min(1, { error: 'This must not be empty' }).max(LIMITS.post, { error: tooLong(LIMITS.post) });
+/** A list with a sane upper bound. */
+export const list = <T extends z.ZodType>(item: T, max: number = LIMITS.items) =>
+  z.array(item).max(max, { error: `Too many items: at most ${max}. Hint: split the project, or remove old entries` });
+
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
@@ -133,7 +168,7 @@ export const languageTag = z
 export const contact = z
   .object({
     /** Name of the person or office. */
-    name: z.string().min(1),
+    name: line,
     /** Their role, e.g. "Project manager". */
     role: z.string().optional(),
     /** Phone number. */
@@ -147,7 +182,7 @@ export const contact = z
 export const documentLink = z
   .object({
     /** What the document is, e.g. "Design drawings (PDF, 2 MB)". */
-    title: z.string().min(1),
+    title: line,
     /** Web address of the document. */
     url: safeUrl,
   })

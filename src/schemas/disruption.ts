@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { localDateTime } from './common.ts';
+import { localDateTime, line, text } from './common.ts';
 
 /** What a disruption does to residents. */
 export const DISRUPTION_KINDS = [
@@ -38,17 +38,17 @@ export const disruptionPropertiesSchema = z
     /** When it ends, local time (a bare date means until the end of that day). */
     end: localDateTime,
     /** What residents should expect, in plain words. */
-    description: z.string().min(1),
+    description: text,
     /** The affected street, e.g. "Elm St". */
-    street: z.string().min(1),
+    street: line,
     /** The cross street where it starts, e.g. "3rd Ave". */
-    from: z.string().min(1).optional(),
+    from: line.optional(),
     /** The cross street where it ends, e.g. "7th Ave". */
-    to: z.string().min(1).optional(),
+    to: line.optional(),
     /** The block range in words when there are no cross streets, e.g. "100–300 block". */
-    block: z.string().min(1).optional(),
+    block: line.optional(),
     /** Daily working hours when work is not continuous, e.g. "7 am to 6 pm weekdays". */
-    hours: z.string().min(1).optional(),
+    hours: line.optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { disruptionPropertiesSchema } from './disruption.ts';
+import { LIMITS } from './common.ts';
 
 /**
  * GeoJSON (RFC 7946) geometry with the rules editors most often break:
@@ -44,7 +45,7 @@ const polygon = z.array(ring).min(1, { error: 'A polygon needs at least one ring
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
 
-export const geometrySchema = z.discriminatedUnion(
+const geometryShapes = z.discriminatedUnion(
   'type',
   [
     z.object({ type: z.literal('Point'), coordinates: position }).strict(),
@@ -56,6 +57,34 @@ export const geometrySchema = z.discriminatedUnion(
   ],
   { error: `Unknown geometry type: expected one of ${GEOMETRY_TYPES.join(', ')}` },
 );
+
+/** Counts positions without validating them, so a huge geometry is refused before it is parsed. */
+export function countPositions(coordinates: unknown, limit = Infinity): number {
+  let count = 0;
+  const walk = (value: unknown) => {
+    if (count > limit || !Array.isArray(value)) return;
+    if (typeof value[0] === 'number') count++;
+    else for (const item of value) walk(item);
+  };
+  walk(coordinates);
+  return count;
+}
+
+/** Any geometry, refused quickly (with a clear message) when it has too many positions. */
+export const geometrySchema = z.preprocess((value, ctx) => {
+  const coordinates = (value as { coordinates?: unknown } | null)?.coordinates;
+  const count = countPositions(coordinates, LIMITS.positionsPerFeature);
+  if (count > LIMITS.positionsPerFeature) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `This shape has more than ${LIMITS.positionsPerFeature.toLocaleString('en')} positions. Hint: simplify it in your GIS (e.g. mapshaper's simplify) to a few hundred points; street-level detail is enough`,
+      path: ['coordinates'],
+      input: value,
+    });
+    return z.NEVER;
+  }
+  return value;
+}, geometryShapes);
 
 /** One disruption: a GeoJSON Feature whose properties describe the disruption. */
 export const disruptionFeatureSchema = z
@@ -71,7 +100,7 @@ export const disruptionFeatureSchema = z
 export const disruptionCollectionSchema = z
   .object({
     type: z.literal('FeatureCollection', { error: 'A disruptions file must have type: FeatureCollection' }),
-    features: z.array(disruptionFeatureSchema),
+    features: z.array(disruptionFeatureSchema).max(LIMITS.disruptions, { error: `Too many disruptions: at most ${LIMITS.disruptions} in one project. Hint: split the project` }),
     /** RFC 7946 removed the crs member; coordinates are always WGS 84. */
     bbox: z.array(z.number()).optional(),
     name: z.string().optional(),

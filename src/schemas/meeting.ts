@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentLink, languageTag, localDateTime, point, safeUrl, slugId } from './common.ts';
+import { documentLink, languageTag, localDateTime, point, safeUrl, slugId, line, text, list } from './common.ts';
 
 export const MEETING_KINDS = ['open-house', 'public-hearing', 'online', 'site-walk'] as const;
 export const MEETING_STATUSES = ['scheduled', 'cancelled', 'rescheduled'] as const;
@@ -8,9 +8,9 @@ export const MEETING_STATUSES = ['scheduled', 'cancelled', 'rescheduled'] as con
 export const venueSchema = z
   .object({
     /** Name of the place, e.g. "Riverside Library, Community Room". */
-    name: z.string().min(1),
+    name: line,
     /** Street address, one line per line. */
-    address: z.array(z.string().min(1)).min(1),
+    address: list(line, 6).min(1),
     /** Location, for the map link. */
     location: point.optional(),
   })
@@ -38,7 +38,7 @@ export const meetingSchema = z
     /** Stable identifier used in web addresses and calendars; never change it once published. */
     id: slugId,
     /** Title, e.g. "Spring open house". */
-    title: z.string().min(1),
+    title: line,
     /** What kind of meeting it is. */
     kind: z.enum(MEETING_KINDS),
     /** Starts, local time: 2027-03-03T18:00. */
@@ -52,15 +52,15 @@ export const meetingSchema = z
     /** scheduled, cancelled or rescheduled. */
     status: z.enum(MEETING_STATUSES).default('scheduled'),
     /** Why it was cancelled or moved; required for cancelled and rescheduled meetings. */
-    statusReason: z.string().min(1).optional(),
+    statusReason: text.optional(),
     /** What residents will learn or decide there. */
-    description: z.string().min(1).optional(),
+    description: text.optional(),
     /** Access and interpretation services. */
     access: meetingAccessSchema.optional(),
     /** Where to RSVP. */
     rsvp: safeUrl.optional(),
     /** Slides, recordings and minutes, added after the meeting. */
-    materials: z.array(documentLink).default([]),
+    materials: list(documentLink).default([]),
     /** Languages the meeting is held in, e.g. [en]. */
     languages: z.array(languageTag).optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { contact, documentLink, fileOrUrl, imageRef, point } from './common.ts';
+import { contact, documentLink, fileOrUrl, imageRef, point, line, list } from './common.ts';
 import { disruptionCollectionSchema } from './geojson.ts';
 import { meetingSchema } from './meeting.ts';
 import { faqSchema, fundingSchema, keyFigureSchema, updateSchema } from './story.ts';
@@ -28,15 +28,15 @@ export function makeProjectSchema<I extends z.ZodType>(imageSchema: I) {
   return z
     .object({
       /** The project's name, e.g. "Elm Street water main replacement". */
-      title: z.string().min(1),
+      title: line,
       /** Two or three plain sentences: what, where, and why. Shown in lists and search. */
-      summary: z.string().min(1),
+      summary: z.string().trim().min(1).max(1_000, { error: 'Too long: a summary is at most 1,000 characters. Hint: two or three sentences; put the rest in the body' }),
       /** What kind of infrastructure this is. */
       type: z.enum(PROJECT_TYPES),
       /** Neighborhoods affected, e.g. [Riverside, Old Town]. */
-      neighborhoods: z.array(z.string().min(1)).min(1, { error: 'Name at least one neighborhood' }),
+      neighborhoods: list(line, 50).min(1, { error: 'Name at least one neighborhood' }),
       /** Streets where work happens, e.g. [Elm St, 3rd Ave]. Used by "near me" search. */
-      streets: z.array(z.string().min(1)).default([]),
+      streets: list(line).default([]),
       /** A point that represents the project on the all-projects map. */
       location: point,
       /** Total cost in the site currency. */
@@ -54,7 +54,7 @@ export function makeProjectSchema<I extends z.ZodType>(imageSchema: I) {
       /** The main photo, with alt text. */
       hero: imageRef.extend({ src: imageSchema }).strict().optional(),
       /** The phases, in order. */
-      timeline: z.array(phaseSchema).min(1, { error: 'A project needs at least one phase in its timeline' }),
+      timeline: list(phaseSchema, 50).min(1, { error: 'A project needs at least one phase in its timeline' }),
       /** Notable days. */
       milestones: z.array(milestoneSchema).default([]),
       /** Disruptions: a GeoJSON file beside this one (./disruptions.geojson) or an inline FeatureCollection. */
@@ -62,11 +62,11 @@ export function makeProjectSchema<I extends z.ZodType>(imageSchema: I) {
       /** Key figures for "Why this project". */
       keyFigures: z.array(keyFigureSchema).default([]),
       /** Community meetings, hearings and site walks. */
-      meetings: z.array(meetingSchema).default([]),
+      meetings: list(meetingSchema).default([]),
       /** News posts, any order (the site shows the newest first). */
-      updates: z.array(updateSchema).default([]),
+      updates: list(updateSchema).default([]),
       /** Questions and answers. */
-      faq: z.array(faqSchema).default([]),
+      faq: list(faqSchema).default([]),
       /** "You said, we did": what residents raised and what changed because of it, with the date. */
       youSaidWeDid: z.array(youSaidWeDidSchema).default([]),
     })

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { localDate } from './common.ts';
+import { localDate, line, text, post } from './common.ts';
 
 /** A key figure for the "Why this project" section. */
 export const keyFigureSchema = z
   .object({
     /** What is measured, e.g. "Main breaks per year". */
-    label: z.string().min(1),
+    label: line,
     /** The headline number. */
     value: z.number(),
     /** Unit in words, e.g. "breaks" or "years old". */
@@ -25,9 +25,9 @@ export const updateSchema = z
     /** The day it was published. */
     date: localDate,
     /** Headline. */
-    title: z.string().min(1),
+    title: line,
     /** The update in plain words (Markdown paragraphs allowed). */
-    body: z.string().min(1),
+    body: post,
   })
   .strict();
 
@@ -35,9 +35,9 @@ export const updateSchema = z
 export const faqSchema = z
   .object({
     /** The question, as a resident would ask it. */
-    question: z.string().min(1),
+    question: line,
     /** The answer, in plain words. */
-    answer: z.string().min(1),
+    answer: text,
   })
   .strict();
 
@@ -45,7 +45,7 @@ export const faqSchema = z
 export const fundingSchema = z
   .object({
     /** Where the money comes from, e.g. "State Revolving Fund loan". */
-    source: z.string().min(1),
+    source: line,
     /** How much, in the site currency. */
     amount: z.number().nonnegative().optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { localDate } from './common.ts';
+import { localDate, line, text } from './common.ts';
 
 /** The standard phases of a public-works project, in order. */
 export const PHASES = ['planning', 'design', 'construction', 'restoration', 'complete'] as const;
@@ -12,7 +12,7 @@ export const phaseSchema = z
     /** Which phase: planning, design, construction, restoration, complete, or other (then give a label). */
     phase: z.enum(PHASE_KINDS),
     /** A name of your own for the phase, e.g. "Tank repainting". Required when phase is other. */
-    label: z.string().min(1).optional(),
+    label: line.optional(),
     /** First day of the phase. */
     start: localDate,
     /** Last day of the phase. May be left out only for the complete phase. */
@@ -20,9 +20,9 @@ export const phaseSchema = z
     /** True when the dates are still estimates; the site marks them as such. */
     estimated: z.boolean().default(false),
     /** Dates in words for residents when they are approximate, e.g. "Fall 2027". */
-    displayDates: z.string().min(1).optional(),
+    displayDates: line.optional(),
     /** What happens in this phase, in plain words. */
-    description: z.string().min(1),
+    description: text,
   })
   .strict()
   .refine((p) => p.phase !== 'other' || p.label, {
@@ -36,7 +36,7 @@ export const milestoneSchema = z
     /** The day. */
     date: localDate,
     /** What happened or will happen. */
-    title: z.string().min(1),
+    title: line,
     /** True when the date is an estimate. */
     estimated: z.boolean().default(false),
   })

@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import { siteSchema, type Site } from '../../schemas/site.ts';
 import { projectSchema, projectTranslationSchema, type ProjectData } from '../../schemas/project.ts';
 import { disruptionCollectionSchema, geometrySchema, type DisruptionFeature } from '../../schemas/geojson.ts';
+import { LIMITS } from '../../schemas/common.ts';
 import type { Problem } from '../problems.ts';
 import { parseYamlSource, splitFrontmatter, type SourceDoc } from '../source.ts';
 import { zodProblems } from '../zod-problems.ts';
@@ -198,6 +199,11 @@ function loadProjectFile(opts: {
   checkBodies: boolean;
 }): { data: unknown; raw: Record<string, unknown>; source: SourceDoc } | null {
   const { abs, rel, schema, problems } = opts;
+  const bytes = fs.statSync(abs).size;
+  if (bytes > LIMITS.projectFileBytes) {
+    problems.push({ file: rel, line: 0, column: 0, field: '', message: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a project file is at most ${LIMITS.projectFileBytes / 1024 / 1024} MB`, hint: 'Move disruptions to a GeoJSON file beside it, and split very long lists (meetings, updates) or the project itself', severity: 'error' });
+    return null;
+  }
   const text = fs.readFileSync(abs, 'utf8');
   const split = splitFrontmatter(text);
   if (!split) {
@@ -247,6 +253,11 @@ function loadDisruptions(opts: {
     return none;
   }
   const fileRel = opts.rel(abs);
+  const bytes = fs.statSync(abs).size;
+  if (bytes > LIMITS.geojsonBytes) {
+    problems.push({ file: fileRel, line: 0, column: 0, field: '', message: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.geojsonBytes / 1024 / 1024} MB`, hint: 'Simplify the shapes in your GIS (e.g. mapshaper), keep only this project’s disruptions, and export again', severity: 'error' });
+    return none;
+  }
   const { source: geo, problems: parseProblems } = parseYamlSource(fileRel, fs.readFileSync(abs, 'utf8'));
   problems.push(...parseProblems.map((p) => ({ ...p, message: p.message.replace('YAML syntax error', 'JSON syntax error'), hint: 'Check for a missing comma, quote or bracket near this line' })));
   if (!geo) return none;
