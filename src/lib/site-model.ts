@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Site } from '../schemas/site.ts';
-import { loadContent, type ProjectEntry } from './content/load.ts';
+import { loadContent, type AlertEntry, type ProjectEntry } from './content/load.ts';
 import { readEnv, normalizeBase } from './env.ts';
 import { formatReport } from './problems.ts';
 import { currentPhase, type CurrentPhase } from './status.ts';
@@ -20,6 +20,8 @@ export interface SiteModel {
   /** Projects by slug, by language. */
   bySlug: Map<string, Map<string, ProjectEntry>>;
   status(project: ProjectEntry): CurrentPhase;
+  /** Critical alerts (content/alerts/), in file-name order. */
+  alerts: AlertEntry[];
 }
 
 let cached: SiteModel | null = null;
@@ -52,6 +54,7 @@ export function getSiteModel(): SiteModel {
     base,
     origin: origin + base.replace(/\/$/, ''),
     projects: loaded.projects,
+    alerts: loaded.alerts,
     bySlug,
     status(project) {
       if (!statusCache.has(project)) statusCache.set(project, currentPhase(project.data.timeline, env.now, zone));

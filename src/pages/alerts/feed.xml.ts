@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { getSiteModel } from '../../lib/site-model.ts';
+import { ATOM_HEADERS } from '../../lib/feeds.ts';
+import { alertsAtom } from '../../lib/alert-feed.ts';
+
+/** /alerts/feed.xml: Atom index of the alerts in effect, linking their CAP messages. */
+export const GET: APIRoute = () => new Response(alertsAtom(getSiteModel()), { headers: ATOM_HEADERS });
