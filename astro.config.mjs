@@ -24,7 +24,7 @@ export default defineConfig({
   // files (hashed by Astro), never inline; see src/lib/site-settings.ts.
   security: {
     csp: {
-      directives: settings.csp.directives,
+      directives: /** @type {any} */ (settings.csp.directives),
       scriptDirective: { resources: settings.csp.scriptResources },
       styleDirective: { resources: settings.csp.styleResources },
     },

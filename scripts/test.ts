@@ -7,11 +7,15 @@ import { run } from './lib/run.ts';
 const chromium = ensureChromium();
 if (!chromium) process.exit(1);
 
+let failed = false;
+console.log('\n━━ types ━━');
+if ((await run('tsc', ['--noEmit', '-p', '.'])) !== 0) failed = true;
+else console.log('No type errors.');
+
 const suites: [string, string[]][] = [
   ['unit', ['run']],
   ['build and browser', ['run', '--config', 'vitest.e2e.config.ts']],
 ];
-let failed = false;
 for (const [name, args] of suites) {
   console.log(`\n━━ ${name} tests ━━`);
   const code = await run('vitest', [...args, ...process.argv.slice(2)], { CHROMIUM_PATH: chromium });

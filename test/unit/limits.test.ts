@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { siteNow } from '../../src/lib/time.ts';
+import type { Problem } from '../../src/lib/problems.ts';
 
 const VALID = path.resolve(import.meta.dirname, '../fixtures/valid-site');
 const NOW = siteNow({ SITE_NOW: '2026-12-01T17:00:00Z' });
@@ -18,7 +19,7 @@ function site(mutate: (projectDir: string) => void) {
 }
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const errorsIn = (problems: { file: string; severity: string }[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error');
+const errorsIn = (problems: Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error');
 
 describe('oversized content gets a clear error, not a crash or a endless build', () => {
   it('a 50 MB GeoJSON file is refused before it is read', () => {

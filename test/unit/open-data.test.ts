@@ -37,6 +37,7 @@ function makeModel(projects: ProjectEntry[], { now = NOW, base = '/' } = {}): Si
   for (const p of projects) bySlug.set(p.slug, new Map([...(bySlug.get(p.slug) ?? []), [p.lang, p]]));
   return {
     site: content.site!,
+    alerts: [],
     now,
     zone: ZONE,
     defaultLang: 'en',

@@ -89,6 +89,7 @@ function makeModel(projects: ProjectEntry[], now = NOW, origin = ORIGIN): SiteMo
   for (const p of projects) bySlug.set(p.slug, new Map([...(bySlug.get(p.slug) ?? []), [p.lang, p]]));
   return {
     site: content.site!,
+    alerts: [],
     now,
     zone: ZONE,
     defaultLang: 'en',
