@@ -1,11 +1,15 @@
 // npm test: every test. Unit tests first (fast), then the build tests and the
 // browser tests against built fixture sites. Browser tests never skip silently:
 // without Chromium this installs it (as root) or stops with the command to run.
-import { ensureChromium } from '../test/support/chromium.ts';
+import { ensureChromium, ensureDebianTool } from '../test/support/chromium.ts';
 import { run } from './lib/run.ts';
 
 const chromium = ensureChromium();
 if (!chromium) process.exit(1);
+// trang converts the shipped Atom schema for the feed validation tests.
+if (!ensureDebianTool('trang', 'trang')) process.exit(1);
+// pdfinfo and pdftotext check the printed notices.
+if (!ensureDebianTool('pdfinfo', 'poppler-utils')) process.exit(1);
 
 let failed = false;
 console.log('\n━━ types ━━');

@@ -16,6 +16,7 @@ import { buildDisruptionsFile, buildProjectsFile, safeJson, type DisruptionsFile
 import { buildWzdxFeed, wzdxJson, type WzdxFeed } from '../../src/lib/wzdx.ts';
 import { siteFeedInput, siteUpdatesFeed } from '../../src/lib/site-feed.ts';
 import { buildSite, ROOT, TEST_NOW, type BuildResult } from '../support/site-build.ts';
+import { WZDX, atomRelaxNg } from '../support/standards.ts';
 
 /**
  * The feeds and open data of the demo site, as the real build writes them:
@@ -29,8 +30,6 @@ import { buildSite, ROOT, TEST_NOW, type BuildResult } from '../support/site-bui
 
 const CONTENT = path.join(ROOT, 'content');
 const FIXTURE = path.join(ROOT, 'test/fixtures/valid-site');
-const WZDX = '/work/shared/standards/wzdx-4.2';
-const ATOM_RNC = '/work/shared/standards/feeds/atom_rfc4287.rng';
 const FEED_SCHEMA = 'https://raw.githubusercontent.com/usdot-jpo-ode/wzdx/main/schemas/4.2/WorkZoneFeed.json';
 const GEOJSON_SCHEMAS = path.dirname(fileURLToPath(import.meta.resolve('geojson-schema/package.json')));
 const NOW = DateTime.fromISO(TEST_NOW, { setZone: true });
@@ -71,23 +70,7 @@ function wzdxValidator(): ValidateFunction {
   return ajv.getSchema(FEED_SCHEMA)!;
 }
 
-function atomSchema(): string {
-  const which = () => spawnSync('which', ['trang'], { encoding: 'utf8' }).stdout.trim();
-  if (!which() && process.getuid?.() === 0) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'trang'], { stdio: 'inherit', env });
-  }
-  if (!which()) throw new Error('The Atom schema check needs trang. Run:\n\n    sudo apt-get update && sudo apt-get install -y trang\n');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'underway-atom-'));
-  try {
-    fs.copyFileSync(ATOM_RNC, path.join(dir, 'atom.rnc'));
-    execFileSync(which(), ['-I', 'rnc', '-O', 'rng', path.join(dir, 'atom.rnc'), path.join(dir, 'atom.rng')]);
-    return fs.readFileSync(path.join(dir, 'atom.rng'), 'utf8');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const atomSchema = atomRelaxNg;
 
 /** The valid-site fixture with a project title and an update title that need escaping everywhere. */
 function nastyContent(): string {

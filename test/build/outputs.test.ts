@@ -12,6 +12,7 @@ import { normalizeBase } from '../../src/lib/env.ts';
 import { absoluteUrl, pagePath } from '../../src/lib/paths.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { buildSite, ROOT, TEST_NOW, type BuildResult } from '../support/site-build.ts';
+import { atomRelaxNg } from '../support/standards.ts';
 
 /**
  * The calendars and feeds of the demo site, as the real build writes them:
@@ -20,7 +21,6 @@ import { buildSite, ROOT, TEST_NOW, type BuildResult } from '../support/site-bui
  */
 
 const CONTENT = path.join(ROOT, 'content');
-const ATOM_RNC = '/work/shared/standards/feeds/atom_rfc4287.rng';
 
 const content = loadContent({ contentDir: CONTENT, now: DateTime.fromISO(TEST_NOW, { setZone: true }), checkBodies: false });
 const site = content.site!;
@@ -169,20 +169,4 @@ describe('calendar files and update feeds of the demo site', () => {
  * RFC 4287's schema is RELAX NG compact syntax, which libxml2 cannot read:
  * trang (Debian's package, installed here when we are root) converts it.
  */
-function atomSchema(): string {
-  const which = () => spawnSync('which', ['trang'], { encoding: 'utf8' }).stdout.trim();
-  if (!which() && process.getuid?.() === 0) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'trang'], { stdio: 'inherit', env });
-  }
-  if (!which()) throw new Error('The Atom schema check needs trang. Run:\n\n    sudo apt-get update && sudo apt-get install -y trang\n');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'underway-atom-'));
-  try {
-    fs.copyFileSync(ATOM_RNC, path.join(dir, 'atom.rnc'));
-    execFileSync(which(), ['-I', 'rnc', '-O', 'rng', path.join(dir, 'atom.rnc'), path.join(dir, 'atom.rng')]);
-    return fs.readFileSync(path.join(dir, 'atom.rng'), 'utf8');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const atomSchema = atomRelaxNg;

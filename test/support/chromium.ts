@@ -40,3 +40,18 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/** A command from a Debian package: found, installed with apt-get when we are root, or false with the command printed. */
+export function ensureDebianTool(command: string, pkg: string): boolean {
+  const has = () => spawnSync('which', [command], { encoding: 'utf8' }).status === 0;
+  if (has()) return true;
+  if (process.getuid?.() === 0) {
+    console.log(`${command} is missing; installing Debian's ${pkg} with apt-get…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env });
+    if (has()) return true;
+  }
+  console.error(`\nThe tests need ${command} (Debian package ${pkg}). Run:\n\n    sudo apt-get update && sudo apt-get install -y ${pkg}\n\nthen run npm test again.`);
+  return false;
+}

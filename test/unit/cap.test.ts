@@ -10,6 +10,7 @@ import { buildCap, type CapInput } from '../../src/lib/alerts.ts';
 import { alertCap, alertsAtom } from '../../src/lib/alert-feed.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
+import { CAP_XSD, atomRelaxNg } from '../support/standards.ts';
 
 /**
  * CAP 1.2 messages validated against the OASIS schema, and the Atom index of
@@ -17,24 +18,17 @@ import type { SiteModel } from '../../src/lib/site-model.ts';
  * syntax with trang, as in feeds.test.ts), both with libxml2 (xmllint-wasm).
  */
 
-const CAP_XSD = fs.readFileSync('/work/shared/standards/cap-1.2/CAP-v1.2.xsd', 'utf8');
-const ATOM_RNC = '/work/shared/standards/feeds/atom_rfc4287.rng';
+const CAP_XSD_TEXT = fs.readFileSync(CAP_XSD, 'utf8');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ZONE = 'America/Chicago';
 const NASTY = 'Crews <script>alert("x")</script> & neighbors ]]> agree';
 
 let atomRng = '';
 beforeAll(() => {
-  const trang = spawnSync('which', ['trang'], { encoding: 'utf8' }).stdout.trim();
-  if (!trang) throw new Error('The Atom schema test needs trang. Run:\n\n    sudo apt-get update && sudo apt-get install -y trang\n');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'underway-alert-atom-'));
-  fs.copyFileSync(ATOM_RNC, path.join(dir, 'atom.rnc'));
-  execFileSync(trang, ['-I', 'rnc', '-O', 'rng', path.join(dir, 'atom.rnc'), path.join(dir, 'atom.rng')]);
-  atomRng = fs.readFileSync(path.join(dir, 'atom.rng'), 'utf8');
-  fs.rmSync(dir, { recursive: true, force: true });
+  atomRng = atomRelaxNg();
 }, 300_000);
 
-const validateCap = (xml: string) => validateXML({ xml: [{ fileName: 'alert.cap.xml', contents: xml }], schema: [{ fileName: 'cap.xsd', contents: CAP_XSD }] });
+const validateCap = (xml: string) => validateXML({ xml: [{ fileName: 'alert.cap.xml', contents: xml }], schema: [{ fileName: 'cap.xsd', contents: CAP_XSD_TEXT }] });
 const validateAtom = (xml: string) => validateXML({ xml: [{ fileName: 'feed.xml', contents: xml }], schema: [{ fileName: 'atom.rng', contents: atomRng }], extension: 'relaxng' });
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['info', 'polygon', 'entry', 'link'].includes(name) });
 

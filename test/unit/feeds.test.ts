@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { updatesFeed, type FeedContext, type FeedProject } from '../../src/lib/feeds.ts';
+import { atomRelaxNg } from '../support/standards.ts';
 
 /**
  * The Atom feed, read back with a real XML parser and validated against the
@@ -17,7 +18,6 @@ import { updatesFeed, type FeedContext, type FeedProject } from '../../src/lib/f
  * author of RELAX NG) converts it to the XML syntax first, without changing it.
  */
 
-const ATOM_RNC = '/work/shared/standards/feeds/atom_rfc4287.rng';
 const ZONE = 'America/Chicago';
 const URL = 'https://projects.example.org/es/projects/elm-street/';
 const NASTY = 'Crews <script>alert("x")</script> & neighbors ]]> agree';
@@ -54,27 +54,10 @@ const htmlText = (node: string | { '#text': string }) =>
 
 let atomRng = '';
 
-/** trang, installed with apt-get when we are root (as CI is), or the exact command to run. */
-function ensureTrang(): string {
-  const which = () => spawnSync('which', ['trang'], { encoding: 'utf8' }).stdout.trim();
-  if (which()) return which();
-  if (process.getuid?.() === 0) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'trang'], { stdio: 'inherit', env });
-    if (which()) return which();
-  }
-  throw new Error('The Atom schema test needs trang to read the RELAX NG compact schema. Run:\n\n    sudo apt-get update && sudo apt-get install -y trang\n');
-}
-
 beforeAll(() => {
-  const trang = ensureTrang();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'underway-atom-'));
-  fs.copyFileSync(ATOM_RNC, path.join(dir, 'atom.rnc'));
-  execFileSync(trang, ['-I', 'rnc', '-O', 'rng', path.join(dir, 'atom.rnc'), path.join(dir, 'atom.rng')]);
-  atomRng = fs.readFileSync(path.join(dir, 'atom.rng'), 'utf8');
-  fs.rmSync(dir, { recursive: true, force: true });
+  atomRng = atomRelaxNg();
 }, 300_000);
+
 
 async function validateAtom(xml: string) {
   return validateXML({ xml: [{ fileName: 'updates.xml', contents: xml }], schema: [{ fileName: 'atom.rng', contents: atomRng }], extension: 'relaxng' });

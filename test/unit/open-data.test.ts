@@ -14,6 +14,7 @@ import { currentPhase } from '../../src/lib/status.ts';
 import { feedContext, feedEntries, feedProject } from '../../src/lib/feeds.ts';
 import { buildDisruptionsFile, buildProjectsFile, safeJson, type ProjectsFile } from '../../src/lib/open-data.ts';
 import { siteFeedInput, siteUpdatesFeed } from '../../src/lib/site-feed.ts';
+import { atomRelaxNg } from '../support/standards.ts';
 
 /**
  * projects.json, projects.geojson and the site-wide Atom feed, built from the
@@ -23,7 +24,6 @@ import { siteFeedInput, siteUpdatesFeed } from '../../src/lib/site-feed.ts';
  */
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/valid-site', import.meta.url));
-const ATOM_RNC = '/work/shared/standards/feeds/atom_rfc4287.rng';
 const GEOJSON_SCHEMAS = path.dirname(fileURLToPath(import.meta.resolve('geojson-schema/package.json')));
 const ZONE = 'America/Chicago';
 const NOW = DateTime.fromISO('2026-12-01T17:00:00Z', { setZone: true });
@@ -249,21 +249,7 @@ describe('projects.geojson', () => {
 let atomRng = '';
 
 beforeAll(() => {
-  const which = () => spawnSync('which', ['trang'], { encoding: 'utf8' }).stdout.trim();
-  if (!which() && process.getuid?.() === 0) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'trang'], { stdio: 'inherit', env });
-  }
-  if (!which()) throw new Error('The Atom schema test needs trang. Run:\n\n    sudo apt-get update && sudo apt-get install -y trang\n');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'underway-atom-'));
-  try {
-    fs.copyFileSync(ATOM_RNC, path.join(dir, 'atom.rnc'));
-    execFileSync(which(), ['-I', 'rnc', '-O', 'rng', path.join(dir, 'atom.rnc'), path.join(dir, 'atom.rng')]);
-    atomRng = fs.readFileSync(path.join(dir, 'atom.rng'), 'utf8');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  atomRng = atomRelaxNg();
 }, 300_000);
 
 const validateAtom = (xml: string) =>

@@ -10,6 +10,7 @@ import type { DisruptionFeature } from '../../src/schemas/geojson.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
 import { currentPhase } from '../../src/lib/status.ts';
 import { buildWzdxFeed, roadEventId, wzdxJson, wzdxNamespace, type WzdxFeed } from '../../src/lib/wzdx.ts';
+import { WZDX } from '../support/standards.ts';
 
 /**
  * The WZDx 4.2 Work Zone Feed builder, validated with ajv against the official
@@ -19,7 +20,6 @@ import { buildWzdxFeed, roadEventId, wzdxJson, wzdxNamespace, type WzdxFeed } fr
  * so every file of both folders is added before validating.
  */
 
-const WZDX = '/work/shared/standards/wzdx-4.2';
 const FEED_SCHEMA = 'https://raw.githubusercontent.com/usdot-jpo-ode/wzdx/main/schemas/4.2/WorkZoneFeed.json';
 const GEOJSON_SCHEMAS = path.dirname(fileURLToPath(import.meta.resolve('geojson-schema/package.json')));
 const FIXTURE = fileURLToPath(new URL('../fixtures/valid-site', import.meta.url));
