@@ -14,6 +14,7 @@ import { listPages, TEST_NOW } from '../support/site-build.ts';
 const BUDGET = {
   projectJs: 10 * 1024,
   projectTotal: 40 * 1024,
+  homeTotal: 60 * 1024,
 };
 
 const base = inject('demoUrl');
@@ -66,5 +67,13 @@ describe('byte budgets (gzip)', () => {
     expect(total, sizes.files.join('\n')).toBeLessThanOrEqual(BUDGET.projectTotal);
     // Nothing from the map library before the map is scrolled into view.
     expect(sizes.files.join('\n')).not.toMatch(/leaflet/i);
+  });
+
+  it.each(['/', '/es/'])('home %s moves at most 60 KB before the map library loads', async (pathname) => {
+    const sizes = await weigh(pathname);
+    const total = sizes.html + sizes.css + sizes.js + sizes.other;
+    console.log(`${pathname}  html ${sizes.html}  css ${sizes.css}  js ${sizes.js}  other ${sizes.other}  total ${total} bytes gzip`);
+    expect(total, sizes.files.join('\n')).toBeLessThanOrEqual(BUDGET.homeTotal);
+    expect(sizes.files.join('\n')).not.toMatch(/maplibre/i);
   });
 });
