@@ -1,25 +1,12 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, ROOT, TEST_NOW } from '../support/site-build.ts';
+import { buildSite, ROOT, TEST_NOW, snapshot } from '../support/site-build.ts';
 
 const VALID = path.join(ROOT, 'test/fixtures/valid-site');
 const WORK = path.join(ROOT, '.underway');
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = crypto.createHash('sha256').update(fs.readFileSync(abs)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const stagingDirs = () => (fs.existsSync(WORK) ? fs.readdirSync(WORK).filter((n) => n.startsWith('build-')) : []);
 

@@ -1,27 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, listPages, OUTPUT, ROOT, runScript } from '../support/site-build.ts';
+import { buildSite, listPages, OUTPUT, ROOT, runScript, snapshot } from '../support/site-build.ts';
 
 const VALID = path.join(ROOT, 'test/fixtures/valid-site');
 const BROKEN = path.join(ROOT, 'test/fixtures/broken-site');
 const DEMO = path.join(ROOT, 'content');
 
-/** Path → sha256 of every file under a folder. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = crypto.createHash('sha256').update(fs.readFileSync(abs)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('npm run check', () => {
   it('exits 0 on the demo content', () => {
