@@ -17,3 +17,9 @@ export function translator(lang: string) {
 export function hasCatalog(lang: string): boolean {
   return lang in catalogs || lang.split('-')[0] in catalogs;
 }
+
+/** UI keys that a language's catalog lacks, compared with English. */
+export function missingUiKeys(lang: string): string[] {
+  const catalog = (catalogs[lang] ?? catalogs[lang.split('-')[0]] ?? {}) as Record<string, string>;
+  return Object.keys(en).filter((key) => typeof catalog[key] !== 'string' || !catalog[key].trim());
+}

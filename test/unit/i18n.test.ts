@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, translator } from '../../src/i18n/index.ts';
+import { catalogs, missingUiKeys, translator } from '../../src/i18n/index.ts';
 import { en } from '../../src/i18n/en.ts';
 
 describe('UI string catalogs', () => {
@@ -17,5 +17,19 @@ describe('UI string catalogs', () => {
   it('fills placeholders and falls back to English for a language without a catalog', () => {
     expect(translator('es')('project.weekOf', { week: 3, total: 14 })).toBe('semana 3 de unas 14');
     expect(translator('fr')('nav.search')).toBe('Search');
+  });
+
+  it('reports the keys a catalog lacks (the checker turns this into an error on site.yaml)', () => {
+    expect(missingUiKeys('es')).toEqual([]);
+    const saved = catalogs.es['nav.search'];
+    try {
+      (catalogs.es as Record<string, string>)['nav.search'] = ' ';
+      delete (catalogs.es as Record<string, string>)['nav.meetings'];
+      expect(missingUiKeys('es')).toEqual(['nav.search', 'nav.meetings'].sort((a, b) => Object.keys(en).indexOf(a) - Object.keys(en).indexOf(b)));
+    } finally {
+      (catalogs.es as Record<string, string>)['nav.search'] = saved;
+      (catalogs.es as Record<string, string>)['nav.meetings'] = 'Reuniones';
+    }
+    expect(missingUiKeys('es')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { parseYamlSource, splitFrontmatter, type SourceDoc } from '../source.ts'
 import { zodProblems } from '../zod-problems.ts';
 import { serviceAreaFromBbox, serviceAreaFromPolygon, type ServiceArea } from '../geo.ts';
 import { checkMdxBody } from './mdx-check.ts';
-import { catalogs, hasCatalog } from '../../i18n/index.ts';
+import { catalogs, hasCatalog, missingUiKeys } from '../../i18n/index.ts';
 import { checkProject, checkTranslation, checkGeoJsonSemantics, type DisruptionSource } from './checks.ts';
 import type { Polygon as GeoPolygon, MultiPolygon as GeoMultiPolygon } from 'geojson';
 import { closest, distance } from 'fastest-levenshtein';
@@ -88,6 +88,11 @@ export function loadContent({ contentDir, now, checkBodies = true }: LoadOptions
         [parsed.data.languages.default, ...parsed.data.languages.others].forEach((lang, i) => {
           if (!hasCatalog(lang))
             problems.push({ file: 'site.yaml', ...source.locate(i === 0 ? ['languages', 'default'] : ['languages', 'others', i - 1]), field: i === 0 ? 'languages.default' : `languages.others[${i - 1}]`, message: `There are no UI strings for the language "${lang}"`, hint: `Available: ${Object.keys(catalogs).join(', ')}. A developer adds a language as src/i18n/${lang}.ts with every key of en.ts`, severity: 'error' });
+          else {
+            const missing = missingUiKeys(lang);
+            if (missing.length)
+              problems.push({ file: 'site.yaml', ...source.locate(i === 0 ? ['languages', 'default'] : ['languages', 'others', i - 1]), field: i === 0 ? 'languages.default' : `languages.others[${i - 1}]`, message: `The UI strings for "${lang}" lack ${missing.length} key${missing.length === 1 ? '' : 's'}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`, hint: `Add them to src/i18n/${lang}.ts; until then those words show in English`, severity: 'error' });
+          }
         });
         result.serviceArea = loadServiceArea(root, parsed.data, source, problems);
         if (parsed.data.logo && !fs.existsSync(path.resolve(root, parsed.data.logo.src)))
