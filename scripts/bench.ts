@@ -1,9 +1,10 @@
 /**
  * Benchmarks: numbers to watch, not pass/fail tests (npm test never runs them).
  *
- *   npm run bench              every suite
+ *   npm run bench              near, check and build (at 1,000 projects)
  *   npm run bench -- near      one suite (several names may follow)
- *   npm run bench -- --list    the suites
+ *   npm run bench -- build --n 10000
+ *   npm run bench -- --list    the suites and their options
  *
  * Each suite prints what it measured, how, and the budget next to it. The
  * exit code is 0 unless a suite could not run.
@@ -15,6 +16,17 @@
  *         bytes the demo home page moves before the map library loads
  *         (budget < 60 KB gzip). Options: --dist <built site> to measure an
  *         existing build instead of building the demo.
+ *   check    npm run check on N synthetic projects (scripts/bench/synthetic.ts),
+ *            median of 3 (budget < 3 s at 1,000).
+ *   build    Our full build (check, astro, Pagefind) and a bare Astro + MDX
+ *            floor (scripts/bench/floor) on the same N projects: wall time,
+ *            peak RSS, pages, dist and Pagefind size, and the ratio to the
+ *            floor (budget ≤ 2.0× at 1,000; ≤ 2.5× and < 6 GB at 10,000).
+ *   profile  Our build with --cpu-prof; top self time by function, file and
+ *            package (scripts/bench/profile.ts).
+ *   Options for check, build, profile: --n <projects> (default 1000), --keep
+ *   (keep the temporary content, sites, logs and profiles), --ours-only,
+ *   --floor-only (build), --top <k> (profile).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -29,6 +41,7 @@ import { slugify } from '../src/lib/content/load.ts';
 import { launch } from '../test/support/browser.ts';
 import { buildSite, TEST_NOW } from '../test/support/site-build.ts';
 import { serveStatic } from './lib/serve.ts';
+import { buildSuite, checkSuite, profileSuite } from './bench/build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -303,16 +316,23 @@ async function nearSuite(args: string[]): Promise<Measure[]> {
 /* ------------------------------------------------------------------------ */
 
 const SUITES: Record<string, Suite> = {
-  near: { description: 'Projects near you: sort speed, data size, home page bytes', run: nearSuite },
+  near: { description: 'Projects near you: sort speed, data size, home page bytes. Options: --dist <built site>', run: nearSuite },
+  check: { description: 'npm run check on N synthetic projects, median of 3 (budget < 3 s at 1,000). Options: --n <projects> (default 1000), --keep', run: checkSuite },
+  build: { description: 'Full build vs a bare Astro + MDX floor on N synthetic projects: wall time, peak RSS, pages, dist and Pagefind size, ratio (≤ 2.0× at 1,000; ≤ 2.5× and < 6 GB at 10,000). Options: --n <projects>, --ours-only, --floor-only, --keep', run: buildSuite },
+  profile: { description: 'Full build with node --cpu-prof on N synthetic projects: top self time by function, file and package. Options: --n <projects>, --top <k> (default 15), --keep', run: profileSuite },
 };
+
+/** What `npm run bench` runs with no suite named. */
+const DEFAULT_SUITES = ['near', 'check', 'build'];
 
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes('--list')) {
     for (const [name, suite] of Object.entries(SUITES)) console.log(`${name}\t${suite.description}`);
+    console.log(`\nWith no suite named: ${DEFAULT_SUITES.join(', ')} (check and build at 1,000 projects).`);
     return;
   }
-  const optionValues = new Set(args.flatMap((a, i) => (a === '--dist' ? [args[i + 1]] : [])));
+  const optionValues = new Set(args.flatMap((a, i) => (['--dist', '--n', '--top'].includes(a) ? [args[i + 1]] : [])));
   const names = args.filter((a) => !a.startsWith('--') && !optionValues.has(a));
   const unknown = names.filter((n) => !(n in SUITES));
   if (unknown.length) {
@@ -321,7 +341,7 @@ async function main() {
     return;
   }
   process.env.SITE_NOW ??= TEST_NOW;
-  for (const name of names.length ? names : Object.keys(SUITES)) {
+  for (const name of names.length ? names : DEFAULT_SUITES) {
     console.log(`\n== ${name}: ${SUITES[name].description}\n`);
     const results = await SUITES[name].run(args);
     for (const m of results) {
