@@ -20,7 +20,8 @@ export async function openPage(context: BrowserContext) {
   const consoleErrors: string[] = [];
   const external: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
+    // Requests to other hosts (map tiles) are blocked on purpose below; the browser reports each one.
+    if (msg.type() === 'error' && !/net::ERR_BLOCKED_BY_CLIENT/.test(msg.text())) consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
   await page.route('**/*', (route) => {
