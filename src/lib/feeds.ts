@@ -80,19 +80,28 @@ export function updatesFeed(project: FeedProject, ctx: FeedContext): string {
       title: escapeHtml(update.title),
       link: `${ctx.projectUrl}#updates-heading`,
       date: date.toJSDate(),
-      content: update.body
-        .split(/\n\s*\n/)
-        .map((para) => para.trim())
-        .filter(Boolean)
-        .map((para) => `<p>${escapeHtml(para)}</p>`)
-        .join('\n'),
+      content: updateBodyHtml(update.body),
     });
   }
+  return `${atomWithLang(feed, project.lang)}\n`;
+}
+
+/** An update's paragraphs as escaped HTML for an Atom type="html" content element. */
+export function updateBodyHtml(body: string): string {
+  return body
+    .split(/\n\s*\n/)
+    .map((para) => para.trim())
+    .filter(Boolean)
+    .map((para) => `<p>${escapeHtml(para)}</p>`)
+    .join('\n');
+}
+
+/** The library's Atom output with xml:lang on the feed; readers use it to pick fonts, hyphenation and speech. */
+export function atomWithLang(feed: Feed, lang: string): string {
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
   const xml = feed.atom1();
   if (!xml.includes(root)) throw new Error('Unexpected Atom output from the feed library');
-  // The library has no xml:lang; readers use it to pick fonts, hyphenation and speech.
-  return `${xml.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${project.lang}">`)}\n`;
+  return xml.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`);
 }
 
 /** Characters XML 1.0 forbids (C0 controls other than tab, newline and return; lone surrogates; U+FFFE/F). */

@@ -2,7 +2,7 @@ import { Feed } from 'feed';
 import type { DateTime } from 'luxon';
 import type { SiteModel } from './site-model.ts';
 import { translator } from '../i18n/index.ts';
-import { escapeHtml, feedContext, feedEntries, feedProject, xmlText, type FeedProject } from './feeds.ts';
+import { atomWithLang, escapeHtml, feedContext, feedEntries, feedProject, updateBodyHtml, xmlText, type FeedProject } from './feeds.ts';
 import { siteUrl } from './open-data.ts';
 
 /**
@@ -65,18 +65,10 @@ export function siteUpdatesFeed(projects: SiteFeedProject[], ctx: SiteFeedContex
       date: date.toJSDate(),
       // The slug is [a-z0-9-] (checked by the loader), so it needs no escaping.
       category: [{ term: project.slug }],
-      content: update.body
-        .split(/\n\s*\n/)
-        .map((para) => para.trim())
-        .filter(Boolean)
-        .map((para) => `<p>${escapeHtml(para)}</p>`)
-        .join('\n'),
+      content: updateBodyHtml(update.body),
     });
   }
-  const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
-  let xml = feed.atom1();
-  if (!xml.includes(root)) throw new Error('Unexpected Atom output from the feed library');
-  xml = xml.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${ctx.lang}">`);
+  let xml = atomWithLang(feed, ctx.lang);
   // Entries in another language than the feed say so. Every "<entry>" in the
   // output is one of ours, in order: entry text is escaped or inside CDATA.
   let n = 0;
