@@ -11,7 +11,7 @@ export default defineConfig({
   base: settings.base,
   trailingSlash: 'always',
   // Inline the (small) stylesheets: no render-blocking request before first paint on slow phones.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Number(process.env.UNDERWAY_BUILD_CONCURRENCY) || 4 },
   // scripts/build.ts points this at a temporary folder and swaps it in only when complete.
   outDir: process.env.UNDERWAY_OUT_DIR || './dist',
   cacheDir: `./.underway/cache/${settings.cacheKey}`,

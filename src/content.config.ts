@@ -5,6 +5,8 @@ import { readEnv } from './lib/env.ts';
 
 const { contentDir } = readEnv();
 const generateId = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
+// Pages render the compiled MDX, never the raw text: not keeping it saves memory at thousands of projects.
+const retainBody = false;
 
 /**
  * Projects in the default language (`projects/<slug>/index.mdx`). The same zod
@@ -12,13 +14,13 @@ const generateId = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '')
  * hero path so the image is optimised.
  */
 const projects = defineCollection({
-  loader: glob({ base: `${contentDir}/projects`, pattern: '*/index.mdx', generateId }),
+  loader: glob({ base: `${contentDir}/projects`, pattern: '*/index.mdx', generateId, retainBody }),
   schema: ({ image }) => makeProjectSchema(image()),
 });
 
 /** Translations (`index.es.mdx`) repeat only what they translate. */
 const translations = defineCollection({
-  loader: glob({ base: `${contentDir}/projects`, pattern: '*/index.*.mdx', generateId }),
+  loader: glob({ base: `${contentDir}/projects`, pattern: '*/index.*.mdx', generateId, retainBody }),
   schema: ({ image }) => makeProjectSchema(image()).partial(),
 });
 

@@ -2,11 +2,13 @@ import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, close } from 'pagefind';
 import { loadContent } from '../lib/content/load.ts';
 import { readEnv } from '../lib/env.ts';
 import { formatReport } from '../lib/problems.ts';
+import { CONTENT_ERRORS_EXIT_CODE, shareLoadedContent } from '../lib/shared-content.ts';
 import { writeSitemap } from './sitemap.ts';
+import { indexWithPagefind } from './pagefind.ts';
+import { renderSharePicturesAhead } from './share-ahead.ts';
 
 /**
  * Underway's Astro integration:
@@ -17,17 +19,27 @@ import { writeSitemap } from './sitemap.ts';
 export default function underway(): AstroIntegration {
   let site = '';
   let base = '/';
+  let finishSharePictures: (() => Promise<void>) | null = null;
   return {
     name: 'underway',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        if (command !== 'build' || process.env.UNDERWAY_CHECKED === '1') return;
+        if (command !== 'build') return;
+        // The one full check of this build. The pages reuse what it loaded, so a
+        // thousand projects are parsed once, not twice (npm run bench -- profile).
         const env = readEnv();
-        const { problems } = loadContent({ contentDir: env.contentDir, now: env.now });
-        if (problems.some((p) => p.severity === 'error')) {
+        const loaded = loadContent({ contentDir: env.contentDir, now: env.now });
+        const { problems } = loaded;
+        if (process.env.UNDERWAY_BUILD_SCRIPT === '1') {
+          // scripts/build.ts: the same report as npm run check, and an exit code it knows.
+          if (problems.length) console.log(formatReport(problems));
+          if (problems.some((p) => p.severity === 'error')) process.exit(CONTENT_ERRORS_EXIT_CODE);
+        } else if (problems.some((p) => p.severity === 'error')) {
           logger.error(`\n${formatReport(problems)}`);
           throw new Error('Content has errors; nothing was built.');
         }
+        shareLoadedContent(loaded, env);
+        finishSharePictures = renderSharePicturesAhead(process.env.UNDERWAY_SHARE_DIR || join(process.cwd(), '.underway', `share-${process.pid}-${Date.now()}`));
       },
       'astro:config:done': ({ config }) => {
         site = new URL(config.site ?? 'http://localhost').origin;
@@ -35,30 +47,17 @@ export default function underway(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const path = fileURLToPath(dir);
+        await finishSharePictures?.();
         moveLanguageErrorPages(path);
         const count = await writeSitemap(path, site, base);
         logger.info(`sitemap.xml lists ${count} pages`);
+        // scripts/build.ts indexes once Astro has exited, so the two never hold memory at once.
+        if (process.env.UNDERWAY_BUILD_SCRIPT === '1') return;
         const pages = await indexWithPagefind(path);
         logger.info(`Pagefind indexed ${pages} pages`);
       },
     },
   };
-}
-
-/** Indexes a built site with Pagefind's Node API; any error it reports fails the build. */
-export async function indexWithPagefind(dir: string): Promise<number> {
-  try {
-    const { index, errors } = await createIndex({});
-    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error('Pagefind found no pages to index');
-    const written = await index.writeFiles({ outputPath: `${dir}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await close();
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DisruptionProperties } from '../schemas/disruption.ts';
 import type { UiKey } from '../i18n/en.ts';
 import { endInstant, isDateOnly, startInstant, formatDate } from './time.ts';
+import { memoize } from './memo.ts';
 
 export { formatDate };
 
@@ -18,7 +19,9 @@ export function describePlace(p: Pick<DisruptionProperties, 'street' | 'from' | 
  * A local date range in words: "Tue, Mar 3, 9:00 AM – 3:00 PM" on one day,
  * "Mar 3 – Mar 20, 2027" across days. Always in the utility's zone.
  */
-export function describeRange(start: string, end: string, opts: { lang: string; zone: string }): string {
+export const describeRange = memoize(describeRangeNow, (start, end, opts) => `${start} ${end} ${opts.lang} ${opts.zone}`);
+
+function describeRangeNow(start: string, end: string, opts: { lang: string; zone: string }): string {
   const s = startInstant(start, opts.zone).setLocale(opts.lang);
   // A bare end date means "until the end of that day": show the day, not midnight.
   const e = (isDateOnly(end) ? endInstant(end, opts.zone).minus({ days: 1 }) : startInstant(end, opts.zone)).setLocale(opts.lang);
@@ -39,11 +42,21 @@ export function describeRange(start: string, end: string, opts: { lang: string; 
 
 /** A currency amount for display: $4,200,000 → "$4.2 million" in English. */
 export function formatMoney(amount: number, currency: string, lang: string): string {
-  if (amount >= 1_000_000)
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
-  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  if (amount >= 1_000_000) return numberFormat(lang, 'compact', currency).format(amount);
+  return numberFormat(lang, 'money', currency).format(amount);
 }
 
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(lang, 'number', '').format(value);
 }
+
+// One formatter per language and style: creating an Intl.NumberFormat costs far more than using one.
+const numberFormat = memoize(
+  (lang: string, style: 'compact' | 'money' | 'number', currency: string) =>
+    style === 'compact'
+      ? new Intl.NumberFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 })
+      : style === 'money'
+        ? new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 })
+        : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }),
+  (lang, style, currency) => `${lang} ${style} ${currency}`,
+);

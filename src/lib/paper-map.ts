@@ -2,6 +2,7 @@ import { geoDistance, geoMercator, type GeoProjection } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { DISRUPTION_KINDS, type DisruptionKind } from '../schemas/disruption.ts';
 import type { DisruptionFeature, Geometry } from '../schemas/geojson.ts';
+import { MAP_STYLES } from './map-style.ts';
 
 /**
  * The map on paper: a static SVG drawn at build time from a project's GeoJSON,
@@ -45,6 +46,18 @@ export interface PaperMapInput {
   text: PaperMapText;
   /** Street label size in SVG units. */
   fontSize?: number;
+  /**
+   * How areas are filled: grayscale patterns for paper (the default), or the
+   * screen map's colour tints for the share card, which is only seen on screens
+   * and whose rasteriser spends most of its time on patterns.
+   */
+  areaFill?: 'pattern' | 'tint';
+  /**
+   * Distance between the spots tried for a street label, in SVG units. Paper
+   * notices try every 4 units; the share card (a picture, redrawn for every
+   * project) can try fewer.
+   */
+  labelStep?: number;
 }
 
 export interface StreetLine {
@@ -250,11 +263,11 @@ export function layoutPaperMap(input: PaperMapInput): PaperMapLayout {
     { x0: width - 44, y0: 0, x1: width, y1: 62 },
     { x0: 0, y0: height - 44, x1: Math.min(width, 150), y1: height },
   ];
-  const obstacles = obstacleSamples(projected);
+  const obstacles = new PointIndex(obstacleSamples(projected));
   // Other streets: a label should not run across an intersection if it can help it.
   const streetSamples = new Map<string, Point[]>();
   for (const st of streets) streetSamples.set(st.name, [...(streetSamples.get(st.name) ?? []), ...dotsAlong(st.points, 3)]);
-  const crossings = (name: string) => [...streetSamples].filter(([n]) => n !== name).flatMap(([, pts]) => pts);
+  const crossings = (name: string) => new PointIndex([...streetSamples].filter(([n]) => n !== name).flatMap(([, pts]) => pts));
   // Main streets first, then cross streets, then names placed beside areas.
   const byName = new Map<string, StreetLine[]>();
   for (const st of streets) byName.set(st.name, [...(byName.get(st.name) ?? []), st]);
@@ -268,7 +281,7 @@ export function layoutPaperMap(input: PaperMapInput): PaperMapLayout {
     const unplaced: string[] = [];
     const placedBoxes: Box[] = [...reserved];
     for (const name of order) {
-      const ctx = { frame, placedBoxes, obstacles, crossings: crossings(name), preferred: preferredPoint(name, segments, anchors) };
+      const ctx = { frame, placedBoxes, obstacles, crossings: crossings(name), preferred: preferredPoint(name, segments, anchors), step: input.labelStep ?? 4 };
       // Smaller type only when the normal size finds no room.
       const label = placeAlong(name, byName.get(name)!, { ...ctx, fontSize }) ?? placeAlong(name, byName.get(name)!, { ...ctx, fontSize: fontSize * 0.85 });
       if (label) {
@@ -303,12 +316,12 @@ export function layoutPaperMap(input: PaperMapInput): PaperMapLayout {
   let location: Point | undefined;
   if (areaOnly && input.text.location) {
     // A project as wide as the area: the outline is the project, named at its centre.
-    const label = placeFree(input.text.location, centroid(projected[0].parts[0]), { fontSize, frame, placedBoxes, obstacles: [] });
+    const label = placeFree(input.text.location, centroid(projected[0].parts[0]), { fontSize, frame, placedBoxes, obstacles: EMPTY_INDEX });
     if (label) labels.push(label);
   } else if (input.location && !features.length) {
     location = project([input.location.lon, input.location.lat]);
     if (input.text.location) {
-      const label = placeFree(input.text.location, [location[0], location[1] - 22], { fontSize, frame, placedBoxes, obstacles: [] });
+      const label = placeFree(input.text.location, [location[0], location[1] - 22], { fontSize, frame, placedBoxes, obstacles: EMPTY_INDEX });
       if (label) {
         labels.push(label);
         placedBoxes.push(labelBox(label, 3));
@@ -336,10 +349,10 @@ export function renderPaperMap(input: PaperMapInput): { svg: string; layout: Pap
   if (input.text.description) out.push(`<desc id="${descId}">${escapeXml(input.text.description)}</desc>`);
   out.push(
     '<defs>',
-    `<pattern id="${id}-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="#fff"/><line x1="0" y1="0" x2="0" y2="7" stroke="#000" stroke-width="2"/></pattern>`,
+    ...(input.areaFill === 'tint' ? [] : [`<pattern id="${id}-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="#fff"/><line x1="0" y1="0" x2="0" y2="7" stroke="#000" stroke-width="2"/></pattern>`,
     `<pattern id="${id}-dots" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="1.5" fill="#000"/></pattern>`,
     `<pattern id="${id}-cross" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/><path d="M0 4H8M4 0V8" stroke="#000" stroke-width="1"/></pattern>`,
-    `<pattern id="${id}-hlines" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="3" x2="6" y2="3" stroke="#000" stroke-width="1.2"/></pattern>`,
+    `<pattern id="${id}-hlines" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="3" x2="6" y2="3" stroke="#000" stroke-width="1.2"/></pattern>`]),
     `<clipPath id="${id}-clip"><rect x="0" y="0" width="${width}" height="${height}"/></clipPath>`,
     '</defs>',
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`,
@@ -352,7 +365,7 @@ export function renderPaperMap(input: PaperMapInput): { svg: string; layout: Pap
   const areaOnly = !input.features.length && Boolean(input.area);
   const drawOrder = (f: ProjectedFeature) => (f.type === 'polygon' ? 0 : f.type === 'line' ? 1 : 2) * 10 + LINE_ORDER.indexOf(f.kind);
   const sorted = [...layout.features].sort((a, b) => drawOrder(a) - drawOrder(b));
-  for (const f of sorted) out.push(areaOnly ? areaOutline(f) : drawFeature(f, id));
+  for (const f of sorted) out.push(areaOnly ? areaOutline(f) : drawFeature(f, id, input.areaFill ?? 'pattern'));
   if (layout.location) {
     const [x, y] = layout.location;
     out.push(`<circle cx="${r(x)}" cy="${r(y)}" r="9" fill="#fff" stroke="#000" stroke-width="3"/><circle cx="${r(x)}" cy="${r(y)}" r="3.5" fill="#000"/>`);
@@ -407,9 +420,16 @@ export function legendSwatch(kind: DisruptionKind, size: { width: number; height
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" aria-hidden="true" focusable="false">${body}</svg>`;
 }
 
-function drawFeature(f: ProjectedFeature, id: string): string {
+function drawFeature(f: ProjectedFeature, id: string, areaFill: 'pattern' | 'tint'): string {
   if (f.type === 'polygon') {
     const d = f.parts.map((ring) => pathD(ring) + 'Z').join('');
+    if (areaFill === 'tint') {
+      const st = MAP_STYLES[f.kind];
+      const tint = `<path d="${d}" fill-rule="evenodd" fill="${st.fillColor}" fill-opacity="${Math.max(st.fillOpacity, 0.3)}" stroke="${st.color}" stroke-width="3"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`;
+      if (f.kind !== 'night-work') return tint;
+      const c = centroid(f.parts[0]);
+      return tint + `<circle cx="${r(c[0])}" cy="${r(c[1])}" r="9" fill="#fff" stroke="#000" stroke-width="2"/>${moon(c[0], c[1], 6)}`;
+    }
     const style: Record<string, string> = {
       'work-zone': `fill="url(#${id}-hatch)" stroke="#000" stroke-width="2"`,
       'water-shut-off': `fill="url(#${id}-dots)" stroke="#000" stroke-width="2" stroke-dasharray="6 3"`,
@@ -738,9 +758,9 @@ interface PlaceContext {
   fontSize: number;
   frame: Box;
   placedBoxes: Box[];
-  obstacles: Point[];
+  obstacles: PointIndex;
   /** Points on other streets: crossing them costs less than covering the work. */
-  crossings?: Point[];
+  crossings?: PointIndex;
 }
 
 function labelSize(text: string, fontSize: number) {
@@ -758,18 +778,52 @@ function labelBox(l: PlacedLabel, margin = 0): Box {
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 const inside = (a: Box, f: Box, m = 2) => a.x0 >= f.x0 + m && a.y0 >= f.y0 + m && a.x1 <= f.x1 - m && a.y1 <= f.y1 - m;
 
-/** How many drawn points the label's rotated rectangle covers. */
-function coverage(l: PlacedLabel, obstacles: Point[]): number {
+/**
+ * Points, sorted along the axis of a label's angle, so counting the points under
+ * a label is a binary search plus the few points in its span. Scanning every
+ * point for every candidate spot was most of a notice's build time.
+ */
+export class PointIndex {
+  private readonly byAngle = new Map<number, { xs: Float64Array; ys: Float64Array }>();
+  private readonly points: Point[];
+  constructor(points: Point[]) {
+    this.points = points;
+  }
+  /** The points in the frame of a label rotated by `angle` degrees, sorted by x. */
+  rotated(angle: number) {
+    let r = this.byAngle.get(angle);
+    if (!r) {
+      const a = (-angle * Math.PI) / 180;
+      const [c, s] = [Math.cos(a), Math.sin(a)];
+      const pts = this.points.map((p) => [p[0] * c - p[1] * s, p[0] * s + p[1] * c] as const).sort((p, q) => p[0] - q[0]);
+      r = { xs: Float64Array.from(pts, (p) => p[0]), ys: Float64Array.from(pts, (p) => p[1]) };
+      this.byAngle.set(angle, r);
+    }
+    return r;
+  }
+}
+
+const EMPTY_INDEX = new PointIndex([]);
+
+/** How many drawn points the label's rotated rectangle (grown by 2 units) covers. */
+export function coverage(l: PlacedLabel, points: PointIndex): number {
+  const { xs, ys } = points.rotated(l.angle);
+  if (!xs.length) return 0;
   const a = (-l.angle * Math.PI) / 180;
   const [c, s] = [Math.cos(a), Math.sin(a)];
-  let n = 0;
-  for (const p of obstacles) {
-    const dx = p[0] - l.x;
-    const dy = p[1] - l.y;
-    const x = dx * c - dy * s;
-    const y = dx * s + dy * c;
-    if (Math.abs(x) <= l.width / 2 + 2 && Math.abs(y) <= l.height / 2 + 2) n++;
+  const cx = l.x * c - l.y * s;
+  const cy = l.x * s + l.y * c;
+  const hw = l.width / 2 + 2;
+  const hh = l.height / 2 + 2;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < cx - hw) lo = mid + 1;
+    else hi = mid;
   }
+  let n = 0;
+  for (let i = lo; i < xs.length && xs[i] <= cx + hw; i++) if (Math.abs(ys[i] - cy) <= hh) n++;
   return n;
 }
 
@@ -781,7 +835,7 @@ function preferredPoint(name: string, segments: Map<string, Seg[]>, anchors: Map
 }
 
 /** The best spot along a street: inside the frame, clear of other labels, covering as little of the work as possible. */
-function placeAlong(name: string, lines: StreetLine[], ctx: PlaceContext & { preferred: Point | null }): PlacedLabel | null {
+function placeAlong(name: string, lines: StreetLine[], ctx: PlaceContext & { preferred: Point | null; step: number }): PlacedLabel | null {
   const { width, height } = labelSize(name, ctx.fontSize);
   let best: { label: PlacedLabel; score: number } | null = null;
   for (const st of lines) {
@@ -795,12 +849,14 @@ function placeAlong(name: string, lines: StreetLine[], ctx: PlaceContext & { pre
       if (Math.abs(Math.abs(angle) - 90) < 1) angle = -90;
       const dir = unit(sub(b, a));
       const normal = perp(dir);
-      for (let t = width / 2; t <= len - width / 2 + 0.01; t += 4) {
+      // The label's half extents on the page, the same at every spot along this segment.
+      const half = labelBox({ text: name, x: 0, y: 0, angle, width, height });
+      for (let t = width / 2; t <= len - width / 2 + 0.01; t += ctx.step) {
         // On the street; or, where streets run close together, just beside it.
         for (const shift of [0, -0.85 * height, 0.85 * height]) {
           const p = add(add(a, scale(dir, t)), scale(normal, shift));
           const label: PlacedLabel = { text: name, x: p[0], y: p[1], angle, width, height };
-          const box = labelBox(label);
+          const box = { x0: p[0] + half.x0, y0: p[1] + half.y0, x1: p[0] + half.x1, y1: p[1] + half.y1 };
           if (!inside(box, ctx.frame, 3)) continue;
           if (ctx.placedBoxes.some((o) => overlaps(o, box))) continue;
           const cover = coverage(label, ctx.obstacles);

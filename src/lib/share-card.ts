@@ -42,6 +42,8 @@ export function shareCardSvg(input: {
     height: H,
     idPrefix: 'share',
     fontSize: 20,
+    areaFill: 'tint',
+    labelStep: 10,
     text: { title: input.title, north: 'N' },
   }).svg.replace(/^<svg /, `<svg x="${panel}" y="0" `);
   const title = wrapText(input.title, 17, 5)

@@ -4,6 +4,8 @@ import { loadContent, type AlertEntry, type ProjectEntry } from './content/load.
 import { readEnv, normalizeBase } from './env.ts';
 import { formatReport } from './problems.ts';
 import { currentPhase, type CurrentPhase } from './status.ts';
+import { rememberZoneOffsets } from './time.ts';
+import { takeSharedContent } from './shared-content.ts';
 
 /** Everything the pages render, loaded once per build. */
 export interface SiteModel {
@@ -29,7 +31,7 @@ let cached: SiteModel | null = null;
 export function getSiteModel(): SiteModel {
   if (cached) return cached;
   const env = readEnv();
-  const loaded = loadContent({ contentDir: env.contentDir, now: env.now, checkBodies: false });
+  const loaded = takeSharedContent(env) ?? loadContent({ contentDir: env.contentDir, now: env.now, checkBodies: false });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length || !loaded.site) {
     // In dev this shows in Astro's error overlay with the same text as npm run check.
@@ -37,6 +39,7 @@ export function getSiteModel(): SiteModel {
   }
   const site = loaded.site;
   const zone = site.timeZone;
+  rememberZoneOffsets(zone);
   const base = normalizeBase(env.siteBase ?? site.base);
   const origin = new URL(env.siteUrl ?? site.url).origin;
   const bySlug = new Map<string, Map<string, ProjectEntry>>();

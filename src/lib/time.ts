@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import { memoize } from './memo.ts';
 
 /**
  * Every date in the content is a wall-clock time in the utility's zone. These
@@ -6,11 +7,55 @@ import { DateTime } from 'luxon';
  * so the build machine's TZ never leaks into the output.
  */
 
+const instants = new Map<string, DateTime>();
+
 /** The instant a local date or date-time begins, in the given zone. */
 export function startInstant(local: string, zone: string): DateTime {
+  const key = `${zone} ${local}`;
+  const known = instants.get(key);
+  if (known) return known; // DateTimes are immutable, so one per (zone, local) can be shared.
+  rememberZoneOffsets(zone);
   const dt = DateTime.fromISO(local, { zone });
   if (!dt.isValid) throw new Error(`Invalid local date "${local}" (${dt.invalidExplanation})`);
+  if (instants.size > 200_000) instants.clear();
+  instants.set(key, dt);
   return dt;
+}
+
+// Marks a zone already wrapped, also by another bundled copy of this module.
+const REMEMBERING = Symbol.for('underway.rememberZoneOffsets');
+
+/**
+ * Luxon asks Intl for a zone's offset on every conversion, and that call was the
+ * largest single cost of building a thousand projects (npm run bench -- profile).
+ * An offset at a given instant never changes, so remember each one on Luxon's
+ * shared zone object (IANAZone.create returns the same instance for a name).
+ */
+export function rememberZoneOffsets(zone: string): void {
+  const z = IANAZone.create(zone) as IANAZone & { [REMEMBERING]?: true };
+  if (z[REMEMBERING] || !z.isValid) return;
+  z[REMEMBERING] = true;
+  const offset = z.offset.bind(z);
+  const offsets = new Map<number, number>();
+  z.offset = (ts: number) => {
+    let o = offsets.get(ts);
+    if (o === undefined) {
+      o = offset(ts);
+      if (offsets.size > 500_000) offsets.clear();
+      offsets.set(ts, o);
+    }
+    return o;
+  };
+  const offsetName = z.offsetName.bind(z);
+  const names = new Map<string, ReturnType<typeof offsetName>>();
+  z.offsetName = (ts: number, opts: Parameters<typeof offsetName>[1]) => {
+    const key = `${ts} ${opts.format} ${opts.locale}`;
+    if (!names.has(key)) {
+      if (names.size > 100_000) names.clear();
+      names.set(key, offsetName(ts, opts));
+    }
+    return names.get(key)!;
+  };
 }
 
 /** The instant a local date or date-time ends: a bare date lasts until the end of that day. */
@@ -46,7 +91,9 @@ export interface FormatOptions {
 }
 
 /** "Tuesday 3 March 2027" / "martes, 3 de marzo de 2027". */
-export function formatDate(local: string, { lang, zone }: FormatOptions): string {
+export const formatDate = memoize(formatDateNow, (local: string, o: FormatOptions) => `${local} ${o.lang} ${o.zone}`);
+
+function formatDateNow(local: string, { lang, zone }: FormatOptions): string {
   return startInstant(local, zone).setLocale(lang).toLocaleString({
     weekday: 'long',
     day: 'numeric',
@@ -56,17 +103,23 @@ export function formatDate(local: string, { lang, zone }: FormatOptions): string
 }
 
 /** "3 Mar 2027" style short date. */
-export function formatShortDate(local: string, { lang, zone }: FormatOptions): string {
+export const formatShortDate = memoize(formatShortDateNow, (local: string, o: FormatOptions) => `${local} ${o.lang} ${o.zone}`);
+
+function formatShortDateNow(local: string, { lang, zone }: FormatOptions): string {
   return startInstant(local, zone).setLocale(lang).toLocaleString({ day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** "9:00 AM" in the utility's zone. */
-export function formatTime(local: string, { lang, zone }: FormatOptions): string {
+export const formatTime = memoize(formatTimeNow, (local: string, o: FormatOptions) => `${local} ${o.lang} ${o.zone}`);
+
+function formatTimeNow(local: string, { lang, zone }: FormatOptions): string {
   return startInstant(local, zone).setLocale(lang).toLocaleString({ hour: 'numeric', minute: '2-digit' });
 }
 
 /** The zone's abbreviation at that moment, e.g. CST or CDT, so readers elsewhere know. */
-export function zoneAbbreviation(local: string, { lang, zone }: FormatOptions): string {
+export const zoneAbbreviation = memoize(zoneAbbreviationNow, (local: string, o: FormatOptions) => `${local} ${o.lang} ${o.zone}`);
+
+function zoneAbbreviationNow(local: string, { lang, zone }: FormatOptions): string {
   return startInstant(local, zone).setLocale(lang).toFormat('ZZZZ');
 }
 

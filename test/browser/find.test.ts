@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import { TEST_NOW } from '../support/site-build.ts';
+import { SEARCHABLE_PAGES_GLOB } from '../../src/integration/pagefind.ts';
 
 // The demo site (Harbor Falls), built once by the global setup with SITE_NOW fixed.
 const base = inject('demoUrl');
@@ -21,6 +24,18 @@ async function open(path: string, { js = true, width = 1280 } = {}) {
 }
 
 describe('search', () => {
+  it('indexes every page that has searchable content, and only those', () => {
+    const dist = inject('demoDist');
+    const pages = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const searchable = pages.filter((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('data-pagefind-body'));
+    expect(searchable.length).toBeGreaterThan(10);
+    // Pagefind reads only the files this glob matches (src/integration/underway.ts).
+    expect(searchable.filter((f) => !path.matchesGlob(f, SEARCHABLE_PAGES_GLOB))).toEqual([]);
+    // One fragment per indexed page, per language index.
+    const fragments = fs.readdirSync(path.join(dist, 'pagefind/fragment'));
+    expect(fragments.length).toBe(searchable.length);
+  });
+
   it('finds a project by a word from its body, and announces the count', async () => {
     const { page, context, consoleErrors } = await open('/search/');
     await page.fill('#search-query', 'tunnel');
@@ -41,7 +56,11 @@ describe('search', () => {
     await status.filter({ hasText: /result/ }).waitFor();
     const all = Number((await status.innerText()).match(/^(\d+)/)![1]);
     await page.selectOption('select[name="status"]', 'Complete');
-    await status.filter({ hasNotText: String(all) + ' results' }).waitFor();
+    // Wait for the filtered count itself (not just any change, e.g. an in-between "Searching").
+    await page.waitForFunction((before) => {
+      const count = /^(\d+) results? /.exec(document.querySelector('[data-search-status]')?.textContent?.trim() ?? '');
+      return location.search.includes('status=Complete') && count !== null && Number(count[1]) !== before;
+    }, all);
     const complete = await page.locator('[data-search-results] h2').allInnerTexts();
     expect(complete.length).toBeGreaterThan(0);
     expect(complete.length).toBeLessThan(all);

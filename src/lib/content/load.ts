@@ -8,7 +8,7 @@ import { projectSchema, projectTranslationSchema, type ProjectData } from '../..
 import { disruptionCollectionSchema, geometrySchema, type DisruptionFeature } from '../../schemas/geojson.ts';
 import { LIMITS } from '../../schemas/common.ts';
 import type { Problem } from '../problems.ts';
-import { parseYamlSource, splitFrontmatter, type SourceDoc } from '../source.ts';
+import { parseJsonSource, parseYamlSource, splitFrontmatter, type SourceDoc } from '../source.ts';
 import { zodProblems } from '../zod-problems.ts';
 import { serviceAreaFromBbox, serviceAreaFromPolygon, type ServiceArea } from '../geo.ts';
 import { checkMdxBody } from './mdx-check.ts';
@@ -271,7 +271,7 @@ function loadDisruptions(opts: {
     problems.push({ file: fileRel, line: 0, column: 0, field: '', message: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.geojsonBytes / 1024 / 1024} MB`, hint: 'Simplify the shapes in your GIS (e.g. mapshaper), keep only this project’s disruptions, and export again', severity: 'error' });
     return none;
   }
-  const { source: geo, problems: parseProblems } = parseYamlSource(fileRel, fs.readFileSync(abs, 'utf8'));
+  const { source: geo, problems: parseProblems } = parseJsonSource(fileRel, fs.readFileSync(abs, 'utf8'));
   problems.push(...parseProblems.map((p) => ({ ...p, message: p.message.replace('YAML syntax error', 'JSON syntax error'), hint: 'Check for a missing comma, quote or bracket near this line' })));
   if (!geo) return none;
   const crsProblems: Problem[] = [];
@@ -296,7 +296,7 @@ function loadServiceArea(root: string, site: Site, source: SourceDoc, problems: 
       return null;
     }
     const relFile = path.relative(root, abs).split(path.sep).join('/');
-    const { source: geo, problems: parseProblems } = parseYamlSource(relFile, fs.readFileSync(abs, 'utf8'));
+    const { source: geo, problems: parseProblems } = parseJsonSource(relFile, fs.readFileSync(abs, 'utf8'));
     problems.push(...parseProblems);
     if (!geo) return null;
     let geometry = geo.data as { type?: string; geometry?: unknown; features?: { geometry: unknown }[] };
