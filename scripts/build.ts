@@ -22,12 +22,11 @@ const staging = path.join(workDir, `build-${process.pid}-${Date.now()}`);
 // Astro's first step is the full content check (src/integration/underway.ts), which
 // prints the same report as npm run check and stops before anything is written.
 console.log(`Checking and building ${env.contentDir}`);
-const code = await run('astro', ['build'], {
-  UNDERWAY_OUT_DIR: staging,
-  UNDERWAY_BUILD_SCRIPT: '1',
-  // Named after this process, so a later build can tell it is abandoned.
-  UNDERWAY_SHARE_DIR: path.join(workDir, `share-${process.pid}-${Date.now()}`),
-});
+// Share pictures rendered ahead (src/integration/share-ahead.ts); named after this
+// process, so a later build can tell when it was abandoned.
+const shareDir = path.join(workDir, `share-${process.pid}-${Date.now()}`);
+const code = await run('astro', ['build'], { UNDERWAY_OUT_DIR: staging, UNDERWAY_BUILD_SCRIPT: '1', UNDERWAY_SHARE_DIR: shareDir });
+fs.rmSync(shareDir, { recursive: true, force: true });
 if (code === CONTENT_ERRORS_EXIT_CODE) {
   fs.rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild refused: the content has errors. ${fs.existsSync(outDir) ? 'The previous site in dist/ is unchanged.' : ''}`);

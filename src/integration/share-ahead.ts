@@ -5,10 +5,12 @@ import { renderSharePng, shareAhead } from '../lib/share-image.ts';
 
 /**
  * Starts rendering every project's share picture into `dir`, two at a time, in
- * the background of the build (see src/lib/share-image.ts). Rendering them as
- * their pages came up took a quarter of the build at 1,000 projects, with the
- * main thread idle meanwhile (npm run bench -- profile). A page that comes up
- * before its picture was reached starts that one at once.
+ * the background of the build (see src/lib/share-image.ts). The card's layout
+ * is drawn on the main thread, but rasterising and PNG encoding run on libvips'
+ * threads while Astro carries on. Rendering them as their pages came up took a
+ * quarter of the build at 1,000 projects, with the main thread idle meanwhile
+ * (npm run bench -- profile). A page that comes up before its picture was
+ * reached starts that one at once.
  * Returns a function that waits for the rest and removes `dir`.
  */
 export function renderSharePicturesAhead(dir: string): () => Promise<void> {

@@ -23,23 +23,30 @@ export default function underway(): AstroIntegration {
   return {
     name: 'underway',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
+        // One "now" for the whole build: without SITE_NOW the pages would each read the
+        // clock again, seconds later, and could not reuse the content checked here.
+        const env = readEnv();
+        process.env.SITE_NOW ??= env.now.toISO() ?? undefined;
         // The one full check of this build. The pages reuse what it loaded, so a
         // thousand projects are parsed once, not twice (npm run bench -- profile).
-        const env = readEnv();
         const loaded = loadContent({ contentDir: env.contentDir, now: env.now });
         const { problems } = loaded;
         if (process.env.UNDERWAY_BUILD_SCRIPT === '1') {
           // scripts/build.ts: the same report as npm run check, and an exit code it knows.
-          if (problems.length) console.log(formatReport(problems));
+          // Written out in full before exiting, even into a pipe.
+          if (problems.length) await new Promise((done) => process.stdout.write(`${formatReport(problems)}\n`, done));
           if (problems.some((p) => p.severity === 'error')) process.exit(CONTENT_ERRORS_EXIT_CODE);
         } else if (problems.some((p) => p.severity === 'error')) {
           logger.error(`\n${formatReport(problems)}`);
           throw new Error('Content has errors; nothing was built.');
         }
         shareLoadedContent(loaded, env);
-        finishSharePictures = renderSharePicturesAhead(process.env.UNDERWAY_SHARE_DIR || join(process.cwd(), '.underway', `share-${process.pid}-${Date.now()}`));
+        const shareDir = process.env.UNDERWAY_SHARE_DIR || join(process.cwd(), '.underway', `share-${process.pid}-${Date.now()}`);
+        finishSharePictures = renderSharePicturesAhead(shareDir);
+        // A build that fails later never reaches astro:build:done: leave nothing behind.
+        process.once('exit', () => fs.rmSync(shareDir, { recursive: true, force: true }));
       },
       'astro:config:done': ({ config }) => {
         site = new URL(config.site ?? 'http://localhost').origin;

@@ -805,7 +805,11 @@ export class PointIndex {
 
 const EMPTY_INDEX = new PointIndex([]);
 
-/** How many drawn points the label's rotated rectangle (grown by 2 units) covers. */
+/**
+ * How many drawn points the label's rotated rectangle (grown by 2 units) covers.
+ * The same count as scanning every point, except that a point exactly on the
+ * edge may round the other way (it only nudges a label by a step).
+ */
 export function coverage(l: PlacedLabel, points: PointIndex): number {
   const { xs, ys } = points.rotated(l.angle);
   if (!xs.length) return 0;

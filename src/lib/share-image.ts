@@ -39,8 +39,8 @@ export async function renderSharePng(model: SiteModel, project: ProjectEntry): P
 
 /*
  * Share pictures rendered ahead: the build integration starts rendering every
- * project's picture as soon as the content is checked, on libvips' threads, while
- * Astro bundles and renders pages on the main thread. The endpoint then only
+ * project's picture as soon as the content is checked (rasterised and encoded on
+ * libvips' threads), while Astro bundles and renders pages on the main thread. The endpoint then only
  * picks its file up. Astro bundles the pages, so the two sides meet through a
  * global keyed by a registered symbol (see also shared-content.ts).
  */

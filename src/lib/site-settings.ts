@@ -18,17 +18,27 @@ export function readSiteSettings(env: Record<string, string | undefined> = proce
     // reported by the checker
   }
   const languages = (raw.languages ?? {}) as { default?: string; others?: string[] };
-  const url = siteUrl ?? (typeof raw.url === 'string' ? raw.url : 'http://localhost:4321');
+  const site = siteAddress(siteUrl ?? raw.url);
   return {
     contentDir,
     csp: contentSecurityPolicy(raw),
-    site: new URL(url).origin + new URL(url).pathname.replace(/\/$/, ''),
+    site,
     base: normalizeBase(siteBase ?? (typeof raw.base === 'string' ? raw.base : '/')),
     defaultLang: languages.default ?? 'en',
     otherLangs: Array.isArray(languages.others) ? languages.others : [],
     /** Astro's cache is per content folder, so fixture builds never mix entries. */
     cacheKey: crypto.createHash('sha1').update(contentDir).digest('hex').slice(0, 10),
   };
+}
+
+/** Origin and path of the site; a malformed address falls back, so the checker can report it with its line. */
+function siteAddress(url: unknown): string {
+  try {
+    const u = new URL(typeof url === 'string' ? url : 'http://localhost:4321');
+    return u.origin + u.pathname.replace(/\/$/, '');
+  } catch {
+    return 'http://localhost:4321';
+  }
 }
 
 /**

@@ -87,6 +87,8 @@ export function parseJsonSource(file: string, text: string): { source?: SourceDo
   } catch {
     return parseYamlSource(file, text);
   }
+  // JSON.parse keeps the last of two equal keys silently; the YAML parser reports them.
+  if (keysWritten(text) !== keysParsed(data)) return parseYamlSource(file, text);
   let positioned: SourceDoc | null | undefined;
   const withPositions = () => (positioned ??= parseYamlSource(file, text).source ?? null);
   const source: SourceDoc = {
@@ -97,6 +99,26 @@ export function parseJsonSource(file: string, text: string): { source?: SourceDo
     has: (path) => withPositions()?.has(path) ?? false,
   };
   return { source, problems: [] };
+}
+
+/** How many object keys the JSON text writes (strings followed by a colon). */
+export function keysWritten(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\n' || text[j] === '\r' || text[j] === '\t')) j++;
+    if (text[j] === ':') count++;
+  }
+  return count;
+}
+
+/** How many keys the parsed value holds, at every depth. */
+function keysParsed(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + keysParsed(v), 0);
+  if (value && typeof value === 'object') return Object.entries(value).reduce((n, [, v]) => n + 1 + keysParsed(v), 0);
+  return 0;
 }
 
 /** The deepest node that exists along `path`, and whether the whole path exists. */

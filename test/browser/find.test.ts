@@ -29,7 +29,7 @@ describe('search', () => {
     const pages = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
     const searchable = pages.filter((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('data-pagefind-body'));
     expect(searchable.length).toBeGreaterThan(10);
-    // Pagefind reads only the files this glob matches (src/integration/underway.ts).
+    // Pagefind reads only the files this glob matches (src/integration/pagefind.ts).
     expect(searchable.filter((f) => !path.matchesGlob(f, SEARCHABLE_PAGES_GLOB))).toEqual([]);
     // One fragment per indexed page, per language index.
     const fragments = fs.readdirSync(path.join(dist, 'pagefind/fragment'));

@@ -28,8 +28,24 @@ describe('npm run build', () => {
     expect(second.status).toBe(1);
     // The same file:line:column  field  message lines as npm run check.
     expect(second.stdout).toMatch(/^projects\/[a-z0-9-]+\/index\.mdx:\d+:\d+ {2}\S+ {2}error: /m);
+    // Every one of them, as npm run check lists them (the report is long: nothing may be cut off).
+    const problemLines = (out: string) => out.split('\n').filter((l) => /^\S.*:\d+:\d+ {2}/.test(l));
+    const checked = runScript('check', [], { CONTENT_DIR: BROKEN });
+    expect(problemLines(checked.stdout).length).toBeGreaterThan(60);
+    expect(problemLines(second.stdout)).toEqual(problemLines(checked.stdout));
     expect(second.stderr).toMatch(/previous site in dist\/ is unchanged/);
     expect(snapshot(second.dist)).toEqual(before);
+  });
+
+  it('reports a broken site.yaml with the checker’s messages too, whatever the mistake', () => {
+    const cases = fs.readdirSync(path.join(ROOT, 'test/fixtures/broken-site-config'));
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    for (const name of cases) {
+      const result = buildSite('broken-config', { CONTENT_DIR: path.join(ROOT, 'test/fixtures/broken-site-config', name) });
+      expect(result.status, name).toBe(1);
+      expect(result.stdout, `${name}: ${result.stdout}${result.stderr}`).toMatch(/^site\.yaml:\d+:\d+ {2}\S+ {2}error: /m);
+      expect(result.stderr, name).toMatch(/Build refused: the content has errors/);
+    }
   });
 
   it('gives byte-identical HTML under TZ=UTC and TZ=Asia/Tokyo with the same SITE_NOW', () => {

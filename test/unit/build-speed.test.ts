@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { memoize } from '../../src/lib/memo.ts';
 import { coverage, PointIndex, type PlacedLabel, type Point } from '../../src/lib/paper-map.ts';
-import { parseJsonSource, parseYamlSource } from '../../src/lib/source.ts';
+import { keysWritten, parseJsonSource, parseYamlSource } from '../../src/lib/source.ts';
 import { rememberZoneOffsets, startInstant, formatDate } from '../../src/lib/time.ts';
 
 /**
@@ -54,8 +54,10 @@ describe('remembered zone offsets', () => {
   it('still turns local times into the right instants around a DST change', () => {
     const zone = 'America/Chicago';
     rememberZoneOffsets(zone);
-    // 2027-03-14 02:30 does not exist in Chicago; Luxon moves it forward, before and after the memo alike.
+    // Clocks jump from 02:00 to 03:00 on 14 March 2027 in Chicago.
     expect(startInstant('2027-03-14T01:30', zone).toUTC().toISO()).toBe('2027-03-14T07:30:00.000Z');
+    // 02:30 does not exist that day: Luxon moves it forward an hour, with the memo as without.
+    expect(startInstant('2027-03-14T02:30', zone).toUTC().toISO()).toBe('2027-03-14T08:30:00.000Z');
     expect(startInstant('2027-03-14T03:30', zone).toUTC().toISO()).toBe('2027-03-14T08:30:00.000Z');
     expect(startInstant('2027-11-07T12:00', zone).offset).toBe(-360);
     expect(startInstant('2027-03-14T03:30', zone)).toBe(startInstant('2027-03-14T03:30', zone));
@@ -100,6 +102,18 @@ describe('GeoJSON read with JSON.parse', () => {
     expect(fast.data).toEqual(slow.data);
     for (const p of [['features', 0, 'properties', 'kind'], ['type'], ['features', 0]]) expect(fast.locate(p)).toEqual(slow.locate(p));
     expect(fast.locate(['features', 0, 'properties', 'kind'])).toEqual({ line: 4, column: 50 });
+  });
+
+  it('reports a key written twice, as the YAML parser did, with its line', () => {
+    const twice = text.replace('"kind": "detour"', '"kind": "detour", "kind": "road-closure"');
+    const result = parseJsonSource('d.geojson', twice);
+    expect(result.source).toBeUndefined();
+    expect(result.problems).toEqual(parseYamlSource('d.geojson', twice).problems);
+    expect(result.problems[0]).toMatchObject({ line: 4, message: 'The same field is written twice' });
+    // Keys with escaped quotes and colons inside strings are counted right: no false alarm.
+    const tricky = '{"a\\"b": "x: y", "c": {"d": ["e:", {"f": 1}]}}';
+    expect(keysWritten(tricky)).toBe(4);
+    expect(parseJsonSource('t.geojson', tricky).source?.data).toEqual(JSON.parse(tricky));
   });
 
   it('reports a syntax error with its line, as before', () => {

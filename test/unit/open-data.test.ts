@@ -15,6 +15,7 @@ import { feedContext, feedEntries, feedProject } from '../../src/lib/feeds.ts';
 import { buildDisruptionsFile, buildProjectsFile, safeJson, type ProjectsFile } from '../../src/lib/open-data.ts';
 import { siteFeedInput, siteUpdatesFeed } from '../../src/lib/site-feed.ts';
 import { atomRelaxNg } from '../support/standards.ts';
+import { testModel } from '../support/model.ts';
 
 /**
  * projects.json, projects.geojson and the site-wide Atom feed, built from the
@@ -33,21 +34,7 @@ const content = loadContent({ contentDir: FIXTURE, now: NOW, checkBodies: false 
 const find = (id: string) => content.projects.find((p) => p.entryId === id)!;
 
 function makeModel(projects: ProjectEntry[], { now = NOW, base = '/' } = {}): SiteModel {
-  const bySlug = new Map<string, Map<string, ProjectEntry>>();
-  for (const p of projects) bySlug.set(p.slug, new Map([...(bySlug.get(p.slug) ?? []), [p.lang, p]]));
-  return {
-    site: content.site!,
-    alerts: [],
-    now,
-    zone: ZONE,
-    defaultLang: 'en',
-    languages: ['en', 'es'],
-    base,
-    origin: SITE + base.replace(/\/$/, ''),
-    projects,
-    bySlug,
-    status: (p) => currentPhase(p.data.timeline, now, ZONE),
-  };
+  return testModel({ site: content.site!, projects, now, zone: ZONE, base, origin: SITE + base.replace(/\/$/, '') });
 }
 
 const model = makeModel(content.projects);

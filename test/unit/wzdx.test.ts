@@ -8,9 +8,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadContent, type ProjectEntry } from '../../src/lib/content/load.ts';
 import type { DisruptionFeature } from '../../src/schemas/geojson.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
-import { currentPhase } from '../../src/lib/status.ts';
 import { buildWzdxFeed, roadEventId, wzdxJson, wzdxNamespace, type WzdxFeed } from '../../src/lib/wzdx.ts';
 import { WZDX } from '../support/standards.ts';
+import { testModel } from '../support/model.ts';
 
 /**
  * The WZDx 4.2 Work Zone Feed builder, validated with ajv against the official
@@ -85,21 +85,7 @@ function entry(slug: string, type: ProjectEntry['data']['type'], disruptions: Di
 }
 
 function makeModel(projects: ProjectEntry[], now = NOW, origin = ORIGIN): SiteModel {
-  const bySlug = new Map<string, Map<string, ProjectEntry>>();
-  for (const p of projects) bySlug.set(p.slug, new Map([...(bySlug.get(p.slug) ?? []), [p.lang, p]]));
-  return {
-    site: content.site!,
-    alerts: [],
-    now,
-    zone: ZONE,
-    defaultLang: 'en',
-    languages: ['en', 'es'],
-    base: '/',
-    origin,
-    projects,
-    bySlug,
-    status: (p) => currentPhase(p.data.timeline, now, ZONE),
-  };
+  return testModel({ site: content.site!, projects, now, zone: ZONE, origin });
 }
 
 const sewer = entry('oak-sewer', 'sewer', DISRUPTIONS);
