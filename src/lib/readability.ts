@@ -1,17 +1,8 @@
 import { syllable } from 'syllable';
+import { memoize } from './memo.ts';
 
 // Bodies repeat the same words; counting each once made checking a thousand projects markedly faster.
-const syllableCounts = new Map<string, number>();
-function syllablesOf(word: string): number {
-  const key = word.toLowerCase();
-  let n = syllableCounts.get(key);
-  if (n === undefined) {
-    n = syllable(key);
-    if (syllableCounts.size > 100_000) syllableCounts.clear();
-    syllableCounts.set(key, n);
-  }
-  return n;
-}
+const syllablesOf = memoize((word: string) => syllable(word.toLowerCase()), (word) => word.toLowerCase());
 
 /** Summaries longer than this stop being summaries on a phone screen. */
 export const SUMMARY_MAX_CHARS = 320;

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { ProjectEntry } from './content/load.ts';
 import type { SiteModel } from './site-model.ts';
 import { shareCardSvg } from './share-card.ts';
+import { handoff } from './shared-content.ts';
 import { translator } from '../i18n/index.ts';
 
 /**
@@ -37,25 +38,20 @@ export async function renderSharePng(model: SiteModel, project: ProjectEntry): P
     .toBuffer();
 }
 
-/*
+/**
  * Share pictures rendered ahead: the build integration starts rendering every
  * project's picture as soon as the content is checked (rasterised and encoded on
- * libvips' threads), while Astro bundles and renders pages on the main thread. The endpoint then only
- * picks its file up. Astro bundles the pages, so the two sides meet through a
- * global keyed by a registered symbol (see also shared-content.ts).
+ * libvips' threads), while Astro bundles and renders pages on the main thread.
+ * The endpoint then only picks its file up. Per project: start (or join) the
+ * rendering of its picture; resolves to the PNG file.
  */
-const KEY = Symbol.for('underway.sharePngs');
+const picturesAhead = handoff<Map<string, () => Promise<string>>>('sharePngs');
 
-/** Per project: start (or join) the rendering of its picture; resolves to the PNG file. */
-type Ahead = Map<string, () => Promise<string>>;
-
-export function shareAhead(files: Ahead): void {
-  (globalThis as Record<symbol, Ahead | undefined>)[KEY] = files;
-}
+export const shareAhead = picturesAhead.put;
 
 /** The PNG rendered ahead for this project (the file is removed once read), or null. */
 export async function takeShareAhead(slug: string): Promise<Buffer | null> {
-  const start = (globalThis as Record<symbol, Ahead | undefined>)[KEY]?.get(slug);
+  const start = picturesAhead.get()?.get(slug);
   if (!start) return null;
   const file = await start();
   const png = fs.readFileSync(file);

@@ -7,18 +7,16 @@ import { memoize } from './memo.ts';
  * so the build machine's TZ never leaks into the output.
  */
 
-const instants = new Map<string, DateTime>();
+/**
+ * The instant a local date or date-time begins, in the given zone. DateTimes
+ * are immutable, so one per (zone, local) is shared.
+ */
+export const startInstant = memoize(startInstantNow, (local: string, zone: string) => `${zone} ${local}`, 200_000);
 
-/** The instant a local date or date-time begins, in the given zone. */
-export function startInstant(local: string, zone: string): DateTime {
-  const key = `${zone} ${local}`;
-  const known = instants.get(key);
-  if (known) return known; // DateTimes are immutable, so one per (zone, local) can be shared.
+function startInstantNow(local: string, zone: string): DateTime {
   rememberZoneOffsets(zone);
   const dt = DateTime.fromISO(local, { zone });
   if (!dt.isValid) throw new Error(`Invalid local date "${local}" (${dt.invalidExplanation})`);
-  if (instants.size > 200_000) instants.clear();
-  instants.set(key, dt);
   return dt;
 }
 
@@ -36,26 +34,9 @@ export function rememberZoneOffsets(zone: string): void {
   if (z[REMEMBERING] || !z.isValid) return;
   z[REMEMBERING] = true;
   const offset = z.offset.bind(z);
-  const offsets = new Map<number, number>();
-  z.offset = (ts: number) => {
-    let o = offsets.get(ts);
-    if (o === undefined) {
-      o = offset(ts);
-      if (offsets.size > 500_000) offsets.clear();
-      offsets.set(ts, o);
-    }
-    return o;
-  };
+  z.offset = memoize(offset, (ts: number) => ts, 500_000);
   const offsetName = z.offsetName.bind(z);
-  const names = new Map<string, ReturnType<typeof offsetName>>();
-  z.offsetName = (ts: number, opts: Parameters<typeof offsetName>[1]) => {
-    const key = `${ts} ${opts.format} ${opts.locale}`;
-    if (!names.has(key)) {
-      if (names.size > 100_000) names.clear();
-      names.set(key, offsetName(ts, opts));
-    }
-    return names.get(key)!;
-  };
+  z.offsetName = memoize(offsetName, (ts, opts) => `${ts} ${opts.format} ${opts.locale}`);
 }
 
 /** The instant a local date or date-time ends: a bare date lasts until the end of that day. */
