@@ -8,6 +8,17 @@ import type { SourceDoc } from './source.ts';
  * the allowed values, and "did you mean" for typos. (Modelled on Starlight's
  * error map, but we also resolve every issue to a source position.)
  */
+/**
+ * The value parsed by a schema, or null with its problems (file, line, field,
+ * hint) added to `problems`.
+ */
+export function validated<S extends z.ZodType>(source: SourceDoc, schema: S, problems: Problem[], input: unknown = source.data ?? {}): z.output<S> | null {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  problems.push(...zodProblems(source, schema, parsed.error));
+  return null;
+}
+
 export function zodProblems(source: SourceDoc, schema: z.ZodType, error: z.ZodError, basePath: Path = []): Problem[] {
   const problems: Problem[] = [];
   for (const issue of flattenIssues(error.issues as Issue[], source.data, basePath)) {

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { buildDisruptionsFile, buildProjectsFile, safeJson, type DisruptionsFile
 import { buildWzdxFeed, wzdxJson, type WzdxFeed } from '../../src/lib/wzdx.ts';
 import { siteFeedInput, siteUpdatesFeed } from '../../src/lib/site-feed.ts';
 import { buildSite, ROOT, TEST_NOW, type BuildResult } from '../support/site-build.ts';
-import { WZDX, atomRelaxNg } from '../support/standards.ts';
+import { GEOJSON_SCHEMAS, WZDX, atomRelaxNg, wzdxValidator } from '../support/standards.ts';
 
 /**
  * The feeds and open data of the demo site, as the real build writes them:
@@ -30,8 +29,6 @@ import { WZDX, atomRelaxNg } from '../support/standards.ts';
 
 const CONTENT = path.join(ROOT, 'content');
 const FIXTURE = path.join(ROOT, 'test/fixtures/valid-site');
-const FEED_SCHEMA = 'https://raw.githubusercontent.com/usdot-jpo-ode/wzdx/main/schemas/4.2/WorkZoneFeed.json';
-const GEOJSON_SCHEMAS = path.dirname(fileURLToPath(import.meta.resolve('geojson-schema/package.json')));
 const NOW = DateTime.fromISO(TEST_NOW, { setZone: true });
 const FILES = ['updates.xml', 'es/updates.xml', 'projects.json', 'projects.geojson', 'wzdx.geojson'];
 
@@ -54,20 +51,6 @@ function fileOf(dist: string, url: string): string {
   const { pathname } = new URL(url);
   const rel = decodeURIComponent(pathname).replace(/^\//, '');
   return path.join(dist, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
-}
-
-// ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-
-/** ajv with every WZDx 4.2 schema and every geojson.org schema added, so all $refs resolve. */
-function wzdxValidator(): ValidateFunction {
-  // strictTypes off: the official schemas put "properties" in subschemas without "type": "object".
-  const ajv = new Ajv({ allErrors: true, strictTypes: false });
-  addFormats(ajv);
-  const json = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'package.json').sort();
-  for (const f of json(path.join(WZDX, 'schemas'))) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(WZDX, 'schemas', f), 'utf8')));
-  for (const f of json(GEOJSON_SCHEMAS)) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(GEOJSON_SCHEMAS, f), 'utf8')));
-  return ajv.getSchema(FEED_SCHEMA)!;
 }
 
 const atomSchema = atomRelaxNg;

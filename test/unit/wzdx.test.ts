@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import { loadContent, type ProjectEntry } from '../../src/lib/content/load.ts';
 import type { DisruptionFeature } from '../../src/schemas/geojson.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
 import { buildWzdxFeed, roadEventId, wzdxJson, wzdxNamespace, type WzdxFeed } from '../../src/lib/wzdx.ts';
-import { WZDX } from '../support/standards.ts';
+import { WZDX, wzdxValidator } from '../support/standards.ts';
 import { testModel } from '../support/model.ts';
 
 /**
@@ -20,29 +18,10 @@ import { testModel } from '../support/model.ts';
  * so every file of both folders is added before validating.
  */
 
-const FEED_SCHEMA = 'https://raw.githubusercontent.com/usdot-jpo-ode/wzdx/main/schemas/4.2/WorkZoneFeed.json';
-const GEOJSON_SCHEMAS = path.dirname(fileURLToPath(import.meta.resolve('geojson-schema/package.json')));
 const FIXTURE = fileURLToPath(new URL('../fixtures/valid-site', import.meta.url));
 const ZONE = 'America/Chicago';
 const NOW = DateTime.fromISO('2026-12-01T17:00:00Z', { setZone: true });
 const ORIGIN = 'https://projects.lakeviewwater.org';
-
-// ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-
-function wzdxValidator(): ValidateFunction {
-  // strictTypes is off: the official schemas use "properties"/"required" in
-  // subschemas without "type": "object" (valid draft-07, which ajv's strict
-  // mode would only log about). Every other strict check stays on.
-  const ajv = new Ajv({ allErrors: true, strictTypes: false });
-  addFormats(ajv);
-  const json = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'package.json').sort();
-  for (const f of json(path.join(WZDX, 'schemas'))) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(WZDX, 'schemas', f), 'utf8')));
-  for (const f of json(GEOJSON_SCHEMAS)) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(GEOJSON_SCHEMAS, f), 'utf8')));
-  const validate = ajv.getSchema(FEED_SCHEMA);
-  if (!validate) throw new Error('WorkZoneFeed.json did not compile');
-  return validate;
-}
 
 const validate = wzdxValidator();
 const errors = (value: unknown) => (validate(value) ? [] : validate.errors);

@@ -9,7 +9,7 @@ import { disruptionCollectionSchema, geometrySchema, type DisruptionFeature } fr
 import { LIMITS } from '../../schemas/common.ts';
 import type { Problem } from '../problems.ts';
 import { parseJsonSource, parseYamlSource, splitFrontmatter, type SourceDoc } from '../source.ts';
-import { zodProblems } from '../zod-problems.ts';
+import { validated } from '../zod-problems.ts';
 import { serviceAreaFromBbox, serviceAreaFromPolygon, type ServiceArea } from '../geo.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { catalogs, hasCatalog, missingUiKeys } from '../../i18n/index.ts';
@@ -80,12 +80,11 @@ export function loadContent({ contentDir, now, checkBodies = true }: LoadOptions
     const { source, problems: yamlProblems } = parseYamlSource('site.yaml', fs.readFileSync(siteFile, 'utf8'));
     problems.push(...yamlProblems);
     if (source) {
-      const parsed = siteSchema.safeParse(source.data ?? {}, { reportInput: true });
-      if (!parsed.success) problems.push(...zodProblems(source, siteSchema, parsed.error));
-      else {
-        result.site = parsed.data;
+      const site = validated(source, siteSchema, problems);
+      if (site) {
+        result.site = site;
         // Every site language needs its UI strings (menus, headings, dates in words).
-        [parsed.data.languages.default, ...parsed.data.languages.others].forEach((lang, i) => {
+        [site.languages.default, ...site.languages.others].forEach((lang, i) => {
           if (!hasCatalog(lang))
             problems.push({ file: 'site.yaml', ...source.locate(i === 0 ? ['languages', 'default'] : ['languages', 'others', i - 1]), field: i === 0 ? 'languages.default' : `languages.others[${i - 1}]`, message: `There are no UI strings for the language "${lang}"`, hint: `Available: ${Object.keys(catalogs).join(', ')}. A developer adds a language as src/i18n/${lang}.ts with every key of en.ts`, severity: 'error' });
           else {
@@ -94,9 +93,9 @@ export function loadContent({ contentDir, now, checkBodies = true }: LoadOptions
               problems.push({ file: 'site.yaml', ...source.locate(i === 0 ? ['languages', 'default'] : ['languages', 'others', i - 1]), field: i === 0 ? 'languages.default' : `languages.others[${i - 1}]`, message: `The UI strings for "${lang}" lack ${missing.length} key${missing.length === 1 ? '' : 's'}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`, hint: `Add them to src/i18n/${lang}.ts; until then those words show in English`, severity: 'error' });
           }
         });
-        result.serviceArea = loadServiceArea(root, parsed.data, source, problems);
-        if (parsed.data.logo && !fs.existsSync(path.resolve(root, parsed.data.logo.src)))
-          problems.push({ file: 'site.yaml', ...source.locate(['logo', 'src']), field: 'logo.src', message: `Logo file "${parsed.data.logo.src}" does not exist`, hint: 'Put the logo beside site.yaml or correct the path', severity: 'error' });
+        result.serviceArea = loadServiceArea(root, site, source, problems);
+        if (site.logo && !fs.existsSync(path.resolve(root, site.logo.src)))
+          problems.push({ file: 'site.yaml', ...source.locate(['logo', 'src']), field: 'logo.src', message: `Logo file "${site.logo.src}" does not exist`, hint: 'Put the logo beside site.yaml or correct the path', severity: 'error' });
       }
     }
   }
@@ -236,12 +235,8 @@ function loadProjectFile(opts: {
     problems.push({ file: rel, line: 2, column: 1, field: '', message: 'The frontmatter must be a list of fields (name: value)', severity: 'error' });
     return null;
   }
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    problems.push(...zodProblems(source, schema, parsed.error));
-    return null;
-  }
-  return { data: parsed.data, raw, source };
+  const data = validated(source, schema, problems, raw);
+  return data ? { data, raw, source } : null;
 }
 
 function loadDisruptions(opts: {
@@ -280,12 +275,9 @@ function loadDisruptions(opts: {
     delete (geo.data as Record<string, unknown>).crs;
   }
   problems.push(...crsProblems);
-  const parsed = disruptionCollectionSchema.safeParse(geo.data, { reportInput: true });
-  if (!parsed.success) {
-    problems.push(...zodProblems(geo, disruptionCollectionSchema, parsed.error));
-    return none;
-  }
-  return { features: parsed.data.features, where: { file: fileRel, locate: (p) => geo.locate(p), fieldPrefix: '' } };
+  const collection = validated(geo, disruptionCollectionSchema, problems, geo.data);
+  if (!collection) return none;
+  return { features: collection.features, where: { file: fileRel, locate: (p) => geo.locate(p), fieldPrefix: '' } };
 }
 
 function loadServiceArea(root: string, site: Site, source: SourceDoc, problems: Problem[]): ServiceArea | null {
@@ -373,12 +365,9 @@ function loadAlertTemplates(root: string, site: Site, problems: Problem[]): Map<
     const { source, problems: yamlProblems } = parseYamlSource(file, fs.readFileSync(path.join(dir, name), 'utf8'));
     problems.push(...yamlProblems);
     if (!source) continue;
-    const parsed = alertTemplateSchema.safeParse(source.data ?? {}, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...zodProblems(source, alertTemplateSchema, parsed.error));
-      continue;
-    }
-    const { kind, approved: _approved, ...rest } = parsed.data as { kind: AlertKind; approved?: string } & Record<string, AlertTemplateLanguage>;
+    const template = validated(source, alertTemplateSchema, problems);
+    if (!template) continue;
+    const { kind, approved: _approved, ...rest } = template as { kind: AlertKind; approved?: string } & Record<string, AlertTemplateLanguage>;
     let ok = true;
     for (const lang of languages)
       if (!rest[lang]) {
@@ -421,12 +410,8 @@ export function loadAlerts(opts: { root: string; site: Site | null; projects: Pr
     const { source, problems: yamlProblems } = parseYamlSource(file, split.yaml, split.yamlLine);
     problems.push(...yamlProblems);
     if (!source) continue;
-    const parsed = alertSchema.safeParse(source.data ?? {}, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...zodProblems(source, alertSchema, parsed.error));
-      continue;
-    }
-    const data = parsed.data;
+    const data = validated(source, alertSchema, problems);
+    if (!data) continue;
     const before = problems.filter((p) => p.severity === 'error').length;
     const err = (p: (string | number)[], message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
       problems.push({ file, ...source.locate(p), field: formatField(p), message, hint, severity });

@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
 import type { ProjectEntry } from '../../../../lib/content/load.ts';
 import { getSiteModel } from '../../../../lib/site-model.ts';
+import { projectPaths } from '../../../../lib/project-routes.ts';
 import { calendarContext, calendarProject, ICS_HEADERS, projectCalendar } from '../../../../lib/ics.ts';
 
 /** The project's subscribable calendar (meetings, phase starts, major disruptions). Other languages, only for projects translated into them. */
 export function getStaticPaths() {
-  return getSiteModel()
-    .projects.filter((p) => !p.isBase)
-    .map((p) => ({ params: { lang: p.lang, slug: p.slug }, props: { entry: p } }));
+  return projectPaths('translations');
 }
 
 export const GET: APIRoute = ({ props }) => {

@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
 import type { ProjectEntry } from '../../../../lib/content/load.ts';
 import { getSiteModel } from '../../../../lib/site-model.ts';
+import { meetingPaths } from '../../../../lib/project-routes.ts';
 import { calendarContext, calendarProject, ICS_HEADERS, meetingCalendar } from '../../../../lib/ics.ts';
 
 /** One meeting as an iCalendar file. The default language: no prefix. */
 export function getStaticPaths() {
-  return getSiteModel()
-    .projects.filter((p) => p.isBase)
-    .flatMap((p) => p.data.meetings.map((m) => ({ params: { slug: p.slug, id: m.id }, props: { entry: p, id: m.id } })));
+  return meetingPaths('default');
 }
 
 export const GET: APIRoute = ({ props }) => {
