@@ -13,9 +13,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/serve.ts';
 import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
-import { buildSite, OUTPUT, ROOT } from '../support/site-build.ts';
+import { buildAndServe, OUTPUT, ROOT } from '../support/site-build.ts';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/feedback-site');
 const PORT = 48123;
@@ -93,13 +92,6 @@ type Site = 'form' | 'hubspot' | 'email';
 const sites: Record<Site, { base: string; close: () => void }> = {} as never;
 const contexts: BrowserContext[] = [];
 
-async function buildAndServe(name: string, contentDir: string) {
-  const built = buildSite(name, { CONTENT_DIR: contentDir });
-  if (built.status !== 0) throw new Error(`The ${name} fixture did not build:\n${built.stdout}\n${built.stderr}`);
-  const server = await serveStatic({ root: built.dist });
-  return { base: `http://127.0.0.1:${server.port}`, close: () => server.close() };
-}
-
 /** The fixture with its feedback block replaced, built and served. */
 async function variant(name: string, feedbackYaml: string) {
   const content = path.join(OUTPUT, `${name}-content`);
@@ -107,12 +99,12 @@ async function variant(name: string, feedbackYaml: string) {
   fs.cpSync(FIXTURE, content, { recursive: true });
   const siteYaml = path.join(content, 'site.yaml');
   fs.writeFileSync(siteYaml, fs.readFileSync(siteYaml, 'utf8').replace(/^feedback:\n[\s\S]*$/m, feedbackYaml));
-  return buildAndServe(name, content);
+  return buildAndServe(name, { CONTENT_DIR: content });
 }
 
 beforeAll(async () => {
   await startEndpoint();
-  sites.form = await buildAndServe('feedback-form', FIXTURE);
+  sites.form = await buildAndServe('feedback-form', { CONTENT_DIR: FIXTURE });
   // A HubSpot endpoint whose API address is the local server.
   sites.hubspot = await variant(
     'feedback-hubspot',

@@ -6,9 +6,8 @@ import type { Geometry } from 'geojson';
 import { distance as turfDistance } from '@turf/distance';
 import { pointToLineDistance } from '@turf/point-to-line-distance';
 import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
-import { serveStatic } from '../../scripts/lib/serve.ts';
 import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
-import { buildSite, ROOT, TEST_NOW } from '../support/site-build.ts';
+import { buildAndServe, ROOT, TEST_NOW } from '../support/site-build.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { siteNow } from '../../src/lib/time.ts';
 
@@ -19,11 +18,7 @@ let base: string;
 let close: () => void;
 
 beforeAll(async () => {
-  const built = buildSite('home', { CONTENT_DIR: CONTENT });
-  if (built.status !== 0) throw new Error(built.stdout + built.stderr);
-  const server = await serveStatic({ root: built.dist });
-  base = `http://127.0.0.1:${server.port}`;
-  close = () => server.close();
+  ({ base, close } = await buildAndServe('home', { CONTENT_DIR: CONTENT }));
   browser = await launch();
 });
 afterAll(async () => {

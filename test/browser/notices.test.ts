@@ -6,9 +6,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { serveStatic } from '../../scripts/lib/serve.ts';
 import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
-import { buildSite, listPages, OUTPUT, ROOT, TEST_NOW } from '../support/site-build.ts';
+import { buildAndServe, listPages, OUTPUT, ROOT, TEST_NOW } from '../support/site-build.ts';
 import { loadContent, type ProjectEntry } from '../../src/lib/content/load.ts';
 import { currentPhase } from '../../src/lib/status.ts';
 import type { Site } from '../../src/schemas/site.ts';
@@ -52,12 +51,7 @@ let close: () => void;
 const pdfs = new Map<string, Record<string, string>>();
 
 beforeAll(async () => {
-  const built = buildSite('notices', { CONTENT_DIR: CONTENT });
-  if (built.status !== 0) throw new Error(built.stdout + built.stderr);
-  dist = built.dist;
-  const server = await serveStatic({ root: dist });
-  base = `http://127.0.0.1:${server.port}`;
-  close = () => server.close();
+  ({ dist, base, close } = await buildAndServe('notices', { CONTENT_DIR: CONTENT }));
   browser = await launch();
   context = await browser.newContext();
   fs.rmSync(PDF_DIR, { recursive: true, force: true });

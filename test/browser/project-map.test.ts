@@ -8,9 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/serve.ts';
 import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
-import { buildSite, ROOT } from '../support/site-build.ts';
+import { buildAndServe, ROOT } from '../support/site-build.ts';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/map-site');
 const SLUG = 'maple-avenue-water-main';
@@ -38,12 +37,7 @@ let close: () => void;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  const build = buildSite('map-site', { CONTENT_DIR: FIXTURE });
-  if (build.status !== 0) throw new Error(`The map fixture did not build:\n${build.stdout}\n${build.stderr}`);
-  dist = build.dist;
-  const server = await serveStatic({ root: dist, base: '/' });
-  base = `http://127.0.0.1:${server.port}`;
-  close = () => server.close();
+  ({ dist, base, close } = await buildAndServe('map-site', { CONTENT_DIR: FIXTURE }));
   browser = await launch();
 });
 afterAll(async () => {

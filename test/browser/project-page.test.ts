@@ -2,9 +2,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/serve.ts';
 import { describeViolations, launch, openPage, runAxe } from '../support/browser.ts';
-import { buildSite, ROOT, TEST_NOW } from '../support/site-build.ts';
+import { buildAndServe, ROOT, TEST_NOW } from '../support/site-build.ts';
 
 // The valid fixture site, built with SITE_NOW = 2026-12-01T17:00Z (11:00 in Chicago).
 let browser: Browser;
@@ -13,11 +12,7 @@ let close: () => void;
 const PROJECT = '/projects/elm-street-water-main/';
 
 beforeAll(async () => {
-  const built = buildSite('project-page', { CONTENT_DIR: path.join(ROOT, 'test/fixtures/valid-site') });
-  if (built.status !== 0) throw new Error(built.stdout + built.stderr);
-  const server = await serveStatic({ root: built.dist });
-  base = `http://127.0.0.1:${server.port}`;
-  close = () => server.close();
+  ({ base, close } = await buildAndServe('project-page', { CONTENT_DIR: path.join(ROOT, 'test/fixtures/valid-site') }));
   browser = await launch();
 });
 afterAll(async () => {

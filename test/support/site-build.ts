@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUTPUT = path.join(ROOT, 'test/.output');
@@ -32,6 +33,14 @@ export function buildSite(name: string, env: Record<string, string> = {}): Build
   const dist = path.join(OUTPUT, name);
   const result = runScript('build', [], { UNDERWAY_DIST: dist, ...env });
   return { ...result, dist };
+}
+
+/** Builds a content folder (as buildSite) and serves it; a failed build throws with its output. */
+export async function buildAndServe(name: string, env: Record<string, string> = {}) {
+  const built = buildSite(name, env);
+  if (built.status !== 0) throw new Error(`The ${name} site did not build:\n${built.stdout}\n${built.stderr}`);
+  const server = await serveStatic({ root: built.dist });
+  return { dist: built.dist, base: `http://127.0.0.1:${server.port}`, close: () => server.close() };
 }
 
 /** Every HTML page of a built site, as site paths (e.g. /projects/elm/). */
