@@ -10,6 +10,8 @@ if (!chromium) process.exit(1);
 if (!ensureDebianTool('trang', 'trang')) process.exit(1);
 // pdfinfo and pdftotext check the printed notices.
 if (!ensureDebianTool('pdfinfo', 'poppler-utils')) process.exit(1);
+// GNU time measures the builds in the benchmark's own test.
+if (!ensureDebianTool('time', 'time')) process.exit(1);
 
 let failed = false;
 console.log('\n━━ types ━━');

@@ -8,6 +8,8 @@
  *   children, not their sum).
  * - treeRssKb: the largest sum of VmRSS over every process of the tree seen
  *   in one 200 ms sample: what the machine had to hold at once.
+ * - cpuMs: GNU time's user + system time of the process and its waited-for
+ *   children: the work, whatever the number of cores.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ export interface RunResult {
   treeRssKb: number;
   /** Peak number of processes in the tree. */
   processes: number;
+  cpuMs: number;
   log: string;
 }
 
@@ -115,11 +118,13 @@ export function measure(cmd: string, args: string[], opts: { env?: Record<string
       const report = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
       fs.rmSync(path.dirname(timeFile), { recursive: true, force: true });
       const maxRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0);
+      const seconds = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(report)?.[1] ?? 0);
+      const cpuMs = (seconds('User') + seconds('System')) * 1000;
       if (logFd !== undefined) {
         fs.writeSync(logFd, `\n--- /usr/bin/time -v ---\n${report}`);
         fs.closeSync(logFd);
       }
-      resolve({ code: code ?? 1, wallMs, maxRssKb, treeRssKb, processes, log });
+      resolve({ code: code ?? 1, wallMs, maxRssKb, treeRssKb, processes, cpuMs, log });
     });
   });
 }
