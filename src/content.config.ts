@@ -6,6 +6,7 @@ import { readEnv } from './lib/env.ts';
 const { contentDir } = readEnv();
 const generateId = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
 // Pages render the compiled MDX, never the raw text: not keeping it saves memory at thousands of projects.
+// (No deferRender: Astro already renders MDX only when a page asks for it, since MDX is a content module.)
 const retainBody = false;
 
 /**

@@ -17,6 +17,16 @@ export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
 }
 
+/** The first brace that is not part of a {name} placeholder, with the text around it; null when there is none. */
+export function brokenPlaceholder(text: string): string | null {
+  const rest = text.replace(PLACEHOLDER, (whole) => ' '.repeat(whole.length));
+  const at = rest.search(/[{}]/);
+  if (at < 0) return null;
+  if (text[at] === '}') return text.slice(text.lastIndexOf(' ', at) + 1, at + 1);
+  const close = /^\{[^{}]{0,30}\}/.exec(text.slice(at));
+  return close ? close[0] : text.slice(at).split(/\s/)[0];
+}
+
 /** Fills {name} placeholders; unknown ones stay as written and are listed in `missing`. */
 export function fillTemplate(text: string, values: Record<string, string | undefined>): { text: string; missing: string[] } {
   const missing: string[] = [];

@@ -45,6 +45,12 @@ describe('every page of the demo site', () => {
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // A tab icon that loads (or an empty one), so browsers never ask for a missing /favicon.ico.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toBeTruthy();
+    if (!icon!.startsWith('data:')) expect((await page.request.get(new URL(icon!, page.url()).href)).status()).toBe(200);
+    // An error page points to no address of its own; every other page names its canonical address.
+    expect(await page.locator('link[rel="canonical"]').count()).toBe(/(^|\/)404(\.html|\/)/.test(pathname) ? 0 : 1);
     // Tiles and other outside requests are blocked in tests; those failures are expected, nothing else is.
     expect(consoleErrors.filter((e) => !/ERR_BLOCKED_BY_CLIENT/.test(e))).toEqual([]);
     await page.close();

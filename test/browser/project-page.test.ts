@@ -118,6 +118,20 @@ describe('the project page', () => {
     await context.close();
   });
 
+  it('prints the facts without the on-screen controls', async () => {
+    const { page, context } = await load();
+    await page.emulateMedia({ media: 'print' });
+    for (const control of ['[data-day-filter]', '[data-fb-form]', '.meeting__calendar']) {
+      expect(await page.locator(control).count(), control).toBeGreaterThan(0);
+      for (const el of await page.locator(control).all()) expect(await el.isVisible(), control).toBe(false);
+    }
+    // The facts stay: what is happening, the meetings and the contacts.
+    for (const fact of ['#timeline-heading', '.meeting-list', 'section[aria-labelledby="contacts-heading"]']) expect(await page.locator(fact).first().isVisible(), fact).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.meeting__calendar').first().isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('has head metadata: title, description, canonical, Open Graph and a share image', async () => {
     const { page, context } = await load();
     expect(await page.title()).toBe('Elm Street water main replacement | Lakeview Water');

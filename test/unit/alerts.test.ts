@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { alertStatus, fillTemplate, fillWording, placeholders } from '../../src/lib/alerts.ts';
+import { alertStatus, brokenPlaceholder, fillTemplate, fillWording, placeholders } from '../../src/lib/alerts.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import type { AlertData } from '../../src/schemas/alert.ts';
 
@@ -59,6 +59,13 @@ describe('template filling', () => {
   it('inserts values as text, never re-expanding braces in them', () => {
     expect(fillTemplate('{a}', { a: '{b} <b>', b: 'x' }).text).toBe('{b} <b>');
   });
+  it('finds braces that are not a complete placeholder', () => {
+    expect(brokenPlaceholder('until {until}. Call {phone}')).toBeNull();
+    expect(brokenPlaceholder('until {until.')).toBe('{until.');
+    expect(brokenPlaceholder('for { area } now')).toBe('{ area }');
+    expect(brokenPlaceholder('call 911} now')).toBe('911}');
+    expect(brokenPlaceholder('{area}{')).toBe('{');
+  });
   it('fills every field of a wording', () => {
     const r = fillWording({ headline: 'H {a}', summary: 'S {a}', sms: 'M {b}', instructions: 'I' }, { a: '1' });
     expect(r.wording).toEqual({ headline: 'H 1', summary: 'S 1', sms: 'M {b}', instructions: 'I' });
@@ -95,6 +102,14 @@ describe('the checker on alerts', () => {
     const p = problems.find((x) => x.file === 'alerts/templates/low-pressure.yaml');
     expect(p).toMatchObject({ field: 'es', severity: 'error', message: 'The template has no wording in "es", a site language' });
     expect(p!.hint).toMatch(/allClear/);
+  });
+  it('reports a mistyped placeholder in a template at its line, in every language and in the all-clear', () => {
+    const stray = problems.filter((x) => x.file === 'alerts/templates/stray-braces.yaml');
+    expect(stray.map(({ line, field, message, severity }) => ({ line, field, message, severity }))).toEqual([
+      { line: 6, field: 'en.summary', message: '"{until." is not a complete placeholder: residents would see the braces', severity: 'error' },
+      { line: 37, field: 'es.allClear.headline', message: '"{ area }" is not a complete placeholder: residents would see the braces', severity: 'error' },
+    ]);
+    expect(stray[0].hint).toContain('{area}');
   });
   it('suggests the closest template and project', () => {
     expect(find('no-template.mdx', 'boil-watr')!.hint).toContain('"boil-water"');

@@ -17,7 +17,7 @@ import { checkProject, checkTranslation, checkGeoJsonSemantics, type DisruptionS
 import type { Polygon as GeoPolygon, MultiPolygon as GeoMultiPolygon } from 'geojson';
 import { closest, distance } from 'fastest-levenshtein';
 import { alertSchema, alertTemplateSchema, ALL_CLEAR, SMS_MAX, type AlertData, type AlertTemplateLanguage, type AlertWording, type AlertKind } from '../../schemas/alert.ts';
-import { fillWording, localized, placeholders } from '../alerts.ts';
+import { brokenPlaceholder, fillWording, localized, placeholders } from '../alerts.ts';
 import { startInstant } from '../time.ts';
 
 /** One project in one language, with everything the pages need. */
@@ -377,6 +377,15 @@ function loadAlertTemplates(root: string, site: Site, problems: Problem[]): Map<
     for (const lang of Object.keys(rest))
       if (!languages.includes(lang))
         problems.push({ file, ...source.locate([lang], 'key'), field: lang, message: `"${lang}" is not one of the site's languages`, hint: `Site languages: ${languages.join(', ')}. Correct the language code, or add it to languages.others in site.yaml`, severity: 'warning' });
+    // A mistyped placeholder ("{until." or "{ area }") would be published as written, braces and all.
+    for (const [lang, block] of Object.entries(rest))
+      for (const [part, wording] of [[[lang], block], [[lang, 'allClear'], block.allClear]] as const)
+        for (const key of ['headline', 'summary', 'sms', 'instructions'] as const) {
+          const stray = brokenPlaceholder(wording?.[key] ?? '');
+          if (!stray) continue;
+          ok = false;
+          problems.push({ file, ...source.locate([...part, key]), field: [...part, key].join('.'), message: `"${stray}" is not a complete placeholder: residents would see the braces`, hint: 'Write a placeholder as a name between braces with no spaces, e.g. {area} or {until}; braces cannot be used for anything else', severity: 'error' });
+        }
     if (ok) templates.set(m[1], { name: m[1], file, source, kind, languages: rest });
   }
   return templates;
