@@ -142,7 +142,7 @@ async function buildFloor(dir: string, tag: string, withOutputs = false): Promis
   console.log(`  building the ${label} → ${dist}  (log ${logFile})`);
   const [cmd, cmdArgs] = withOutputs ? [NODE, [path.join(root, 'build.ts'), root, dist]] : [path.join(BIN, 'astro'), ['build', '--root', root]];
   const zone = /^timeZone:\s*(\S+)/m.exec(fs.readFileSync(path.join(dir, 'site.yaml'), 'utf8'))?.[1] ?? 'UTC';
-  const r = await measure(cmd, cmdArgs, { cwd: root, env: env(dir, { FLOOR_OUT_DIR: dist, FLOOR_CACHE_DIR: path.join(base, 'cache'), FLOOR_TIME_ZONE: zone }), logFile });
+  const r = await measure(cmd, cmdArgs, { cwd: root, env: env(dir, { FLOOR_OUT_DIR: dist, FLOOR_CACHE_DIR: path.join(base, 'cache'), FLOOR_TIME_ZONE: zone, ...(withOutputs ? { FLOOR_LANGUAGES: 'es' } : {}) }), logFile });
   failIfBad(`The ${label} build`, r, logFile);
   return { label, dist, run: r, pages: pageCount(dist), distBytes: dirBytes(dist), pagefindBytes: dirBytes(path.join(dist, 'pagefind')) };
 }

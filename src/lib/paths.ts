@@ -16,3 +16,8 @@ export function absoluteUrl(originWithBase: string, base: string, path: string):
   const origin = originWithBase.slice(0, originWithBase.length - base.replace(/\/$/, '').length);
   return origin + path;
 }
+
+/** Where the site's logo is published (src/pages/media/[...file].ts serves it by file name). */
+export function logoPath(base: string, defaultLang: string, logoSrc: string): string {
+  return pagePath(base, defaultLang, defaultLang, `media/site/${logoSrc.split('/').pop()}`);
+}
