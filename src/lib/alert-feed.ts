@@ -3,14 +3,17 @@ import type { AlertEntry } from './content/load.ts';
 import type { SiteModel } from './site-model.ts';
 import { translator, type UiKey } from '../i18n/index.ts';
 import { absoluteUrl, pagePath } from './paths.ts';
-import { alertStatus, buildCap, capIdentifier, xmlEscape, type CapInput } from './alerts.ts';
+import { alertStatus, buildCap, xmlEscape, type CapInput } from './alerts.ts';
+import { ladderOf, sameEventCode } from './alert-ladder.ts';
 import { startInstant } from './time.ts';
 
 /**
  * The alert feeds: one CAP 1.2 message per alert (/alerts/<id>.cap.xml, the
- * message for the history entry in force at SITE_NOW), and an Atom index
- * (/alerts/feed.xml) of the alerts in effect, each entry linking its CAP file,
- * as CAP aggregators (e.g. IPAWS, Google Public Alerts) read them.
+ * message for the history entry in force at SITE_NOW, to the IPAWS profile),
+ * and an Atom index per language (/alerts/feed.xml, /es/alerts/feed.xml) of
+ * the alerts in effect: each entry's alternate link is the alert page in
+ * that language, which feed readers open, and its CAP file is a related link
+ * (type application/cap+xml), which CAP aggregators follow.
  */
 
 type ModelPart = Pick<SiteModel, 'site' | 'zone' | 'now' | 'origin' | 'base' | 'defaultLang' | 'languages' | 'alerts'>;
@@ -19,7 +22,9 @@ const url = (model: ModelPart, lang: string, route: string) => absoluteUrl(model
 
 /** The CAP builder's input for one alert at SITE_NOW. */
 export function capInput(model: ModelPart, alert: AlertEntry): CapInput {
-  const { index } = alertStatus(alert.data, model.now, model.zone);
+  const settings = model.site.alerts;
+  const { index } = alertStatus(alert.data, model.now, model.zone, ladderOf(settings));
+  const allClear = alert.levels[index] === null;
   return {
     id: alert.id,
     kind: alert.data.kind,
@@ -27,15 +32,23 @@ export function capInput(model: ModelPart, alert: AlertEntry): CapInput {
     effective: alert.data.effective,
     expires: alert.data.expires,
     history: alert.data.history,
+    levels: alert.levels,
+    instructions: alert.instructions,
     index,
+    now: model.now,
     zone: model.zone,
+    eventCode: sameEventCode(settings, allClear ? 'all-clear' : alert.kinds[index]),
+    ...(settings?.same ? { same: { geocodes: settings.same.geocodes, originator: settings.same.originator } } : {}),
+    languageRegion: settings?.languageRegion ?? 'US',
+    rebuildHours: settings?.rebuildHours ?? 24,
+    horizonHours: settings?.capHorizonHours ?? 48,
     sender: new URL(model.origin).hostname,
     senderName: model.site.name,
     contact: model.site.contacts.emergency ?? model.site.contacts.phone,
     polygon: alert.polygon,
     infos: model.languages.map((lang) => ({
       lang,
-      event: translator(lang)(`alerts.kind.${alert.kinds[index]}` as UiKey),
+      event: levelName(alert, index, lang),
       wording: alert.wording[index][lang],
       note: alert.notes[index][lang],
       web: url(model, lang, `alerts/${alert.id}/`),
@@ -48,14 +61,19 @@ export function alertCap(model: ModelPart, alert: AlertEntry): string {
   return buildCap(capInput(model, alert));
 }
 
-/** Atom (RFC 4287) index of the alerts in effect at SITE_NOW (drills included: their CAP says Test). */
-export function alertsAtom(model: ModelPart): string {
-  const lang = model.defaultLang;
+/** The level of a history entry in words; for the all-clear, the level it lifted. */
+export function levelName(alert: AlertEntry, index: number, lang: string): string {
+  const level = alert.levels[index] ?? alert.levels.slice(0, index).reverse().find(Boolean);
+  return level?.name[lang] ?? translator(lang)(`alerts.kind.${alert.kinds[index]}` as UiKey);
+}
+
+/** Atom (RFC 4287) index of the alerts in effect at SITE_NOW in one language (drills included: their CAP says Test). */
+export function alertsAtom(model: ModelPart, lang: string = model.defaultLang): string {
   const t = translator(lang);
-  const sender = new URL(model.origin).hostname;
+  const ladder = ladderOf(model.site.alerts);
   const feedUrl = url(model, lang, 'alerts/feed.xml');
   const active = model.alerts
-    .map((alert) => ({ alert, status: alertStatus(alert.data, model.now, model.zone) }))
+    .map((alert) => ({ alert, status: alertStatus(alert.data, model.now, model.zone, ladder) }))
     .filter(({ status }) => status.state === 'active');
   const updatedOf = ({ alert, status }: (typeof active)[number]): DateTime => startInstant(alert.data.history[status.index].at, model.zone);
   const stamp = (dt: DateTime) => dt.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
@@ -74,16 +92,19 @@ export function alertsAtom(model: ModelPart): string {
   ];
   for (const item of active) {
     const { alert, status } = item;
-    const w = alert.wording[status.index][lang];
+    const w = alert.wording[status.index][lang] ?? alert.wording[status.index][model.defaultLang];
+    const page = url(model, lang, `alerts/${alert.id}/`);
+    const until = alert.data.expires ? '' : ` ${t('alerts.untilFurtherNotice')}.`;
     lines.push(
       '  <entry>',
-      `    <id>${e(`urn:cap:${capIdentifier(sender, alert.id, status.index)}`)}</id>`,
+      // One entry per level: a reader shows an escalation as new.
+      `    <id>${e(`${page}#level-${status.index + 1}`)}</id>`,
       `    <title>${e(w.headline)}</title>`,
       `    <updated>${stamp(updatedOf(item))}</updated>`,
-      `    <link rel="alternate" type="application/cap+xml" href="${e(url(model, model.defaultLang, `alerts/${alert.id}.cap.xml`))}"/>`,
-      `    <link rel="related" type="text/html" href="${e(url(model, lang, `alerts/${alert.id}/`))}"/>`,
+      `    <link rel="alternate" type="text/html" hreflang="${e(lang)}" href="${e(page)}"/>`,
+      `    <link rel="related" type="application/cap+xml" href="${e(url(model, model.defaultLang, `alerts/${alert.id}.cap.xml`))}"/>`,
       `    <category term="${e(alert.data.drill ? 'Test' : 'Actual')}"/>`,
-      `    <summary>${e(w.summary)}</summary>`,
+      `    <summary>${e(`${w.summary}${w.summary.toLowerCase().includes(t('alerts.untilFurtherNotice').toLowerCase()) ? '' : until}`)}</summary>`,
       '  </entry>',
     );
   }

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { ALERT_LEVELS, ALL_CLEAR, type AlertData, type AlertKind, type AlertWording, type HistoryLevel, type Localized } from '../schemas/alert.ts';
+import { ALL_CLEAR, type AlertData, type AlertKind, type AlertLevel, type AlertWording, type HistoryLevel, type Instruction, type Localized } from '../schemas/alert.ts';
+import { levelRank } from './alert-ladder.ts';
 import { startInstant } from './time.ts';
 
 /**
@@ -68,34 +69,33 @@ export interface AlertStatus {
   /** The history entry in force (the first one before the alert starts). */
   index: number;
   level: HistoryLevel;
-  /** The level went up at the entry in force (compared with the entry before it). */
+  /** The level went up the ladder at the entry in force (compared with the entry before it). */
   escalated: boolean;
   /** The level went down at the entry in force. */
   deescalated: boolean;
   /** When the alert starts. */
   start: DateTime;
-  /** When it ends: the all-clear if there is one, else expires (whichever comes first). */
-  end: DateTime;
+  /** When it ends: the all-clear if there is one, else expires (whichever comes first); null "until further notice". */
+  end: DateTime | null;
 }
 
 type Timed = Pick<AlertData, 'effective' | 'expires' | 'history'>;
 
-/** The rank of a level: notice 0 … do-not-drink 3; all-clear -1. */
-export function levelRank(level: HistoryLevel): number {
-  return level === ALL_CLEAR ? -1 : ALERT_LEVELS.indexOf(level);
-}
-
-/** When the alert ends: its all-clear, or its expiry, whichever is first. */
-export function alertEnd(alert: Timed, zone: string): DateTime {
-  const expires = startInstant(alert.expires, zone);
+/** When the alert ends: its all-clear, or its expiry, whichever is first; null while it is in force until further notice. */
+export function alertEnd(alert: Timed, zone: string): DateTime | null {
+  const expires = alert.expires ? startInstant(alert.expires, zone) : null;
   const clear = alert.history.find((h) => h.level === ALL_CLEAR);
   if (!clear) return expires;
   const at = startInstant(clear.at, zone);
-  return at < expires ? at : expires;
+  return expires && expires < at ? expires : at;
 }
 
-/** The state of an alert at `now`: pending before `effective`, then active until lifted or expired. */
-export function alertStatus(alert: Timed, now: DateTime, zone: string): AlertStatus {
+/**
+ * The state of an alert at `now`: pending before `effective`, then active
+ * until a person lifts it (all-clear) or its planned `expires` passes. An
+ * alert without `expires` never ends by itself.
+ */
+export function alertStatus(alert: Timed, now: DateTime, zone: string, ladder: AlertLevel[]): AlertStatus {
   const start = startInstant(alert.effective, zone);
   const end = alertEnd(alert, zone);
   let index = 0;
@@ -104,13 +104,13 @@ export function alertStatus(alert: Timed, now: DateTime, zone: string): AlertSta
   });
   const entry = alert.history[index];
   const prev = index > 0 ? alert.history[index - 1] : undefined;
-  const rank = levelRank(entry.level);
-  const prevRank = prev ? levelRank(prev.level) : rank;
+  const rank = levelRank(ladder, entry.level);
+  const prevRank = prev ? levelRank(ladder, prev.level) : rank;
   const lifted = alert.history.some((h) => h.level === ALL_CLEAR && startInstant(h.at, zone) <= now);
   let state: AlertState;
   if (now < start) state = 'pending';
   else if (lifted) state = 'lifted';
-  else if (now >= startInstant(alert.expires, zone)) state = 'expired';
+  else if (alert.expires && now >= startInstant(alert.expires, zone)) state = 'expired';
   else state = 'active';
   return {
     state,
@@ -123,7 +123,7 @@ export function alertStatus(alert: Timed, now: DateTime, zone: string): AlertSta
   };
 }
 
-// ---- CAP 1.2 -----------------------------------------------------------------
+// ---- CAP 1.2, IPAWS profile ------------------------------------------------------
 
 /** Text for XML character data and attribute values; characters XML 1.0 forbids are dropped. */
 export function xmlEscape(value: string): string {
@@ -132,9 +132,14 @@ export function xmlEscape(value: string): string {
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** CAP's dateTime: 2026-11-30T14:00:00-06:00 (no Z, no fractions). */
+/** CAP's dateTime: 2026-11-30T14:00:00-06:00 (an offset, never Z; no fractions). */
 export function capTime(dt: DateTime, zone: string): string {
   return dt.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+/** CAP's language tag, as IPAWS expects it: en → en-US (a tag with a region stays). */
+export function capLanguage(lang: string, region: string): string {
+  return lang.includes('-') ? lang : `${lang}-${region}`;
 }
 
 const CATEGORY: Record<AlertKind, string> = {
@@ -142,22 +147,24 @@ const CATEGORY: Record<AlertKind, string> = {
   'low-pressure': 'Infra',
   'boil-water': 'Health',
   'do-not-drink': 'Health',
+  'do-not-use': 'Health',
   'water-quality': 'Health',
   other: 'Other',
 };
-const RESPONSE: Record<AlertKind, string> = {
-  'unplanned-outage': 'Prepare',
-  'low-pressure': 'Monitor',
-  'boil-water': 'Execute',
+const RESPONSE: Record<Instruction, string> = {
+  informational: 'Monitor',
+  conserve: 'Prepare',
+  'no-water': 'Prepare',
+  boil: 'Execute',
   'do-not-drink': 'Avoid',
-  'water-quality': 'Monitor',
-  other: 'Monitor',
+  'do-not-use': 'Avoid',
+  restored: 'AllClear',
 };
-const SEVERITY: Record<HistoryLevel, string> = { notice: 'Minor', advisory: 'Moderate', warning: 'Severe', 'do-not-drink': 'Extreme', 'all-clear': 'Minor' };
 
 export interface CapInfo {
+  /** The site language, e.g. en (CAP gets en-US). */
   lang: string;
-  /** The kind in words, e.g. "Boil-water advisory". */
+  /** The level in words, e.g. "Boil Water Notice". */
   event: string;
   wording: AlertWording;
   /** The history note in force, if any. */
@@ -172,23 +179,39 @@ export interface CapInput {
   kind: AlertKind;
   drill: boolean;
   effective: string;
-  expires: string;
+  /** The planned end; absent "until further notice". */
+  expires?: string;
   history: AlertData['history'];
+  /** The ladder level of each history entry (null for the all-clear). */
+  levels: (AlertLevel | null)[];
+  /** What the wording in force at each entry tells residents. */
+  instructions: Instruction[];
   /** The history entry this message is for (the one in force at SITE_NOW). */
   index: number;
+  /** SITE_NOW: the build's clock. */
+  now: DateTime;
   zone: string;
   /** The sender: the site's host name, e.g. projects.example.org. */
   sender: string;
   senderName: string;
   contact?: string;
   polygon: Polygon | MultiPolygon | null;
+  /** The SAME event code of this message (3 letters). */
+  eventCode: string;
+  /** SAME county codes and originator; absent when site.yaml gives none (the checker warns). */
+  same?: { geocodes: string[]; originator: string };
+  /** The region for CAP language tags (US: en-US, es-US). */
+  languageRegion: string;
+  /** Hours between two builds at most, and how far past a build a message "until further notice" expires. */
+  rebuildHours: number;
+  horizonHours: number;
   /** One per language, default first. */
   infos: CapInfo[];
 }
 
-/** The identifier of the message for history entry `n` (unique and stable). */
-export function capIdentifier(sender: string, id: string, n: number): string {
-  return `${sender}.alert.${id}.${n + 1}`;
+/** The identifier of the message for history entry `n` (unique and stable); `reissue` k > 0 for its k-th rolling re-issue. */
+export function capIdentifier(sender: string, id: string, n: number, reissue = 0): string {
+  return `${sender}.alert.${id}.${n + 1}${reissue ? `.r${reissue}` : ''}`;
 }
 
 /** CAP polygons: closed rings of "lat,lon" pairs, one per outer ring (CAP has no holes). */
@@ -201,51 +224,113 @@ export function capPolygons(polygon: Polygon | MultiPolygon | null): string[] {
   });
 }
 
+export interface CapMessage {
+  identifier: string;
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  sent: DateTime;
+  expires: DateTime;
+  /** Earlier messages this one replaces: "sender,identifier,sent". */
+  references: string[];
+}
+
 /**
- * The CAP 1.2 message for one history entry: Alert for the first, Update for
- * later levels, Cancel for the all-clear, each referencing every earlier
- * message; status Test for drills; one <info> per language; the polygon in <area>.
+ * Which message is in force at SITE_NOW, and when it expires. IPAWS needs an
+ * <expires>, but an alert "until further notice" has no end: its message
+ * expires a rolling horizon (capHorizonHours) past its sending, and is
+ * re-issued as an Update every rebuildHours, so a build always publishes a
+ * message that has not expired, whatever the clock, until a person lifts it.
+ */
+export function capMessage(input: Pick<CapInput, 'id' | 'expires' | 'history' | 'index' | 'now' | 'zone' | 'sender' | 'rebuildHours' | 'horizonHours'>): CapMessage {
+  const { zone, sender, id, history, index } = input;
+  const hours = (h: number) => h * 3600_000;
+  const atOf = (i: number) => startInstant(history[i].at, zone);
+  const rolling = !input.expires;
+  /** Re-issues of entry i sent before `until`: 0 when none. */
+  const reissuesBefore = (i: number, until: DateTime) => (rolling ? Math.max(0, Math.floor((until.toMillis() - atOf(i).toMillis()) / hours(input.rebuildHours))) : 0);
+  const ref = (i: number, k: number) => `${sender},${capIdentifier(sender, id, i, k)},${capTime(atOf(i).plus({ milliseconds: k * hours(input.rebuildHours) }), zone)}`;
+  const references: string[] = [];
+  for (let i = 0; i < index; i++) {
+    references.push(ref(i, 0));
+    const k = history[i + 1] ? reissuesBefore(i, atOf(i + 1).minus({ milliseconds: 1 })) : 0;
+    if (k > 0) references.push(ref(i, k));
+  }
+  const entry = history[index];
+  const at = atOf(index);
+  if (entry.level === ALL_CLEAR)
+    return { identifier: capIdentifier(sender, id, index), msgType: 'Cancel', sent: at, expires: at.plus({ hours: input.horizonHours }), references };
+  if (!rolling) return { identifier: capIdentifier(sender, id, index), msgType: index === 0 ? 'Alert' : 'Update', sent: at, expires: startInstant(input.expires!, zone), references };
+  const k = input.now < at ? 0 : reissuesBefore(index, input.now);
+  const sent = at.plus({ milliseconds: k * hours(input.rebuildHours) });
+  if (k > 0) {
+    references.push(ref(index, 0));
+    if (k > 1) references.push(ref(index, k - 1));
+  }
+  return {
+    identifier: capIdentifier(sender, id, index, k),
+    msgType: index === 0 && k === 0 ? 'Alert' : 'Update',
+    sent,
+    expires: sent.plus({ hours: input.horizonHours }),
+    references,
+  };
+}
+
+/**
+ * The CAP 1.2 message for the history entry in force, to the IPAWS profile:
+ * <code>IPAWSv1.0</code>; Alert for the first entry, Update for later levels
+ * and rolling re-issues, Cancel for the all-clear, each referencing the
+ * earlier messages; status Test for drills; one <info> per language (en-US
+ * first), each with the same category and SAME event code, an <expires>, the
+ * EAS-ORG parameter, and the polygon and SAME county codes in <area>.
+ * Elements follow the XSD's strict order.
  */
 export function buildCap(input: CapInput): string {
   const { zone, sender } = input;
   const entry = input.history[input.index];
   const allClear = entry.level === ALL_CLEAR;
-  const sentOf = (i: number) => capTime(startInstant(input.history[i].at, zone), zone);
-  const msgType = allClear ? 'Cancel' : input.index === 0 ? 'Alert' : 'Update';
-  const references = input.history.slice(0, input.index).map((_, i) => `${sender},${capIdentifier(sender, input.id, i)},${sentOf(i)}`);
+  const level = input.levels[input.index];
+  const message = capMessage(input);
   const el = (name: string, value: string, indent: string) => `${indent}<${name}>${xmlEscape(value)}</${name}>`;
+  const pair = (name: string, valueName: string, value: string, indent: string) =>
+    [`${indent}<${name}>`, el('valueName', valueName, indent + '  '), el('value', value, indent + '  '), `${indent}</${name}>`];
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">'];
   const a = '  ';
-  lines.push(el('identifier', capIdentifier(sender, input.id, input.index), a));
+  lines.push(el('identifier', message.identifier, a));
   lines.push(el('sender', sender, a));
-  lines.push(el('sent', sentOf(input.index), a));
+  lines.push(el('sent', capTime(message.sent, zone), a));
   lines.push(el('status', input.drill ? 'Test' : 'Actual', a));
-  lines.push(el('msgType', msgType, a));
+  lines.push(el('msgType', message.msgType, a));
   lines.push(el('scope', 'Public', a));
+  lines.push(el('code', 'IPAWSv1.0', a));
   if (input.drill) lines.push(el('note', 'Drill: this is a test message. No action is needed.', a));
-  if (references.length) lines.push(el('references', references.join(' '), a));
+  if (message.references.length) lines.push(el('references', message.references.join(' '), a));
   const polygons = capPolygons(input.polygon);
   const b = '    ';
   const c = '      ';
+  // The level lifted by an all-clear is the one before it.
+  const shown = level ?? input.levels.slice(0, input.index).reverse().find(Boolean) ?? null;
   for (const info of input.infos) {
     lines.push(`${a}<info>`);
-    lines.push(el('language', info.lang, b));
+    lines.push(el('language', capLanguage(info.lang, input.languageRegion), b));
     lines.push(el('category', CATEGORY[input.kind], b));
     lines.push(el('event', info.event, b));
-    lines.push(el('responseType', allClear ? 'AllClear' : entry.level === 'do-not-drink' ? 'Avoid' : RESPONSE[input.kind], b));
-    lines.push(el('urgency', allClear ? 'Past' : 'Immediate', b));
-    lines.push(el('severity', SEVERITY[entry.level], b));
-    lines.push(el('certainty', 'Observed', b));
+    lines.push(el('responseType', allClear ? 'AllClear' : RESPONSE[input.instructions[input.index]], b));
+    lines.push(el('urgency', allClear || !shown ? 'Past' : shown.cap.urgency, b));
+    lines.push(el('severity', allClear || !shown ? 'Minor' : shown.cap.severity, b));
+    lines.push(el('certainty', allClear || !shown ? 'Observed' : shown.cap.certainty, b));
+    lines.push(...pair('eventCode', 'SAME', input.eventCode, b));
     lines.push(el('effective', capTime(startInstant(input.effective, zone), zone), b));
-    lines.push(el('expires', capTime(startInstant(input.expires, zone), zone), b));
+    lines.push(el('expires', capTime(message.expires, zone), b));
     lines.push(el('senderName', input.senderName, b));
     lines.push(el('headline', info.wording.headline, b));
     lines.push(el('description', [info.wording.summary, info.note].filter(Boolean).join('\n\n'), b));
     lines.push(el('instruction', info.wording.instructions, b));
     lines.push(el('web', info.web, b));
     if (input.contact) lines.push(el('contact', input.contact, b));
-    lines.push(`${b}<parameter>`, el('valueName', 'SMS', c), el('value', info.wording.sms, c), `${b}</parameter>`);
-    lines.push(`${b}<area>`, el('areaDesc', info.areaDesc, c), ...polygons.map((p) => el('polygon', p, c)), `${b}</area>`);
+    if (input.same) lines.push(...pair('parameter', 'EAS-ORG', input.same.originator, b));
+    lines.push(...pair('parameter', 'SMS', info.wording.sms, b));
+    lines.push(`${b}<area>`, el('areaDesc', info.areaDesc, c), ...polygons.map((p) => el('polygon', p, c)));
+    for (const code of input.same?.geocodes ?? []) lines.push(...pair('geocode', 'SAME', code, c));
+    lines.push(`${b}</area>`);
     lines.push(`${a}</info>`);
   }
   lines.push('</alert>', '');

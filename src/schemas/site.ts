@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { contact, email, imageRef, languageTag, phone, safeUrl } from './common.ts';
 import { feedbackConfigSchema } from './feedback.ts';
+import { alertSettingsSchema } from './alert.ts';
 
 /** Bounding box `[west, south, east, north]` in decimal degrees. */
 const bbox = z
@@ -95,6 +96,8 @@ export const siteSchema = z
     geocoder: z.string().regex(/^https:\/\/.*\{query\}/).optional(),
     /** The feedback form on every project page and on /feedback/: where it sends. Without it, residents write by email to contacts.email. */
     feedback: feedbackConfigSchema.optional(),
+    /** Critical alerts: the utility's ladder of levels (lowest first) and the SAME codes for emergency systems. Without it, the starter ladder applies. */
+    alerts: alertSettingsSchema.optional(),
   })
   .strict();
 

@@ -14,11 +14,9 @@ import { serviceAreaFromBbox, serviceAreaFromPolygon, type ServiceArea } from '.
 import { checkMdxBody } from './mdx-check.ts';
 import { catalogs, hasCatalog, missingUiKeys } from '../../i18n/index.ts';
 import { checkProject, checkTranslation, checkGeoJsonSemantics, type DisruptionSource } from './checks.ts';
-import type { Polygon as GeoPolygon, MultiPolygon as GeoMultiPolygon } from 'geojson';
-import { closest, distance } from 'fastest-levenshtein';
-import { alertSchema, alertTemplateSchema, ALL_CLEAR, SMS_MAX, type AlertData, type AlertTemplateLanguage, type AlertWording, type AlertKind } from '../../schemas/alert.ts';
-import { brokenPlaceholder, fillWording, localized, placeholders } from '../alerts.ts';
-import { startInstant } from '../time.ts';
+import { checkAlertSettings, loadAlerts, type AlertEntry } from './load-alerts.ts';
+
+export type { AlertEntry } from './load-alerts.ts';
 
 /** One project in one language, with everything the pages need. */
 export interface ProjectEntry {
@@ -94,6 +92,7 @@ export function loadContent({ contentDir, now, checkBodies = true }: LoadOptions
           }
         });
         result.serviceArea = loadServiceArea(root, site, source, problems);
+        problems.push(...checkAlertSettings(site, source));
         if (site.logo && !fs.existsSync(path.resolve(root, site.logo.src)))
           problems.push({ file: 'site.yaml', ...source.locate(['logo', 'src']), field: 'logo.src', message: `Logo file "${site.logo.src}" does not exist`, hint: 'Put the logo beside site.yaml or correct the path', severity: 'error' });
       }
@@ -195,7 +194,7 @@ export function loadContent({ contentDir, now, checkBodies = true }: LoadOptions
     const base = result.projects.find((p) => p.slug === project.slug && p.isBase);
     project.languages = base ? base.languages : [project.lang];
   }
-  result.alerts = loadAlerts({ root, site: result.site, projects: result.projects, problems });
+  result.alerts = loadAlerts({ root, site: result.site, projects: result.projects, problems, now });
   return result;
 }
 
@@ -313,215 +312,4 @@ export function slugify(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-// ---- Critical alerts: content/alerts/<id>.mdx and content/alerts/templates/<name>.yaml ----
-
-/** One alert, checked, with its wording filled in every site language. */
-export interface AlertEntry {
-  /** The file name without .mdx: the alert's web address, /alerts/<id>/. */
-  id: string;
-  /** Path relative to the content folder. */
-  file: string;
-  data: AlertData;
-  polygon: GeoPolygon | GeoMultiPolygon | null;
-  /** For each history entry: the filled wording by language (the all-clear wording for an all-clear entry). */
-  wording: Record<string, AlertWording>[];
-  /** For each history entry: its note by language, when it has one. */
-  notes: Record<string, string>[];
-  /** The kind of each history entry's template (an escalation may switch to another kind's wording). */
-  kinds: AlertKind[];
-  /** The area in words by language: the {area} value, else the linked project names. */
-  areaDesc: Record<string, string>;
-}
-
-interface LoadedTemplate {
-  name: string;
-  file: string;
-  source: SourceDoc;
-  kind: AlertKind;
-  languages: Record<string, AlertTemplateLanguage>;
-}
-
-/** Placeholders every alert gets without writing them: {until}, {utility}, {phone}. */
-function automaticValues(data: AlertData, site: Site, lang: string): Record<string, string> {
-  const zone = site.timeZone;
-  const until = startInstant(data.expires, zone).setLocale(lang).toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-  return { until, utility: site.name, phone: site.contacts.emergency ?? site.contacts.phone };
-}
-
-function loadAlertTemplates(root: string, site: Site, problems: Problem[]): Map<string, LoadedTemplate> {
-  const templates = new Map<string, LoadedTemplate>();
-  const dir = path.join(root, 'alerts', 'templates');
-  if (!fs.existsSync(dir)) return templates;
-  const languages = [site.languages.default, ...site.languages.others];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = `alerts/templates/${name}`;
-    const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/.exec(name);
-    if (!m) {
-      if (!name.startsWith('.')) problems.push({ file, line: 0, column: 0, field: '', message: `Unexpected file name "${name}"`, hint: 'A template is <name>.yaml in lowercase letters, digits and hyphens, e.g. boil-water.yaml', severity: 'error' });
-      continue;
-    }
-    const { source, problems: yamlProblems } = parseYamlSource(file, fs.readFileSync(path.join(dir, name), 'utf8'));
-    problems.push(...yamlProblems);
-    if (!source) continue;
-    const template = validated(source, alertTemplateSchema, problems);
-    if (!template) continue;
-    const { kind, approved: _approved, ...rest } = template as { kind: AlertKind; approved?: string } & Record<string, AlertTemplateLanguage>;
-    let ok = true;
-    for (const lang of languages)
-      if (!rest[lang]) {
-        ok = false;
-        problems.push({ file, ...source.locate(['kind'], 'key'), field: lang, message: `The template has no wording in "${lang}", a site language`, hint: `Add an ${lang}: block with headline, summary, sms, instructions and allClear, approved like the others`, severity: 'error' });
-      }
-    for (const lang of Object.keys(rest))
-      if (!languages.includes(lang))
-        problems.push({ file, ...source.locate([lang], 'key'), field: lang, message: `"${lang}" is not one of the site's languages`, hint: `Site languages: ${languages.join(', ')}. Correct the language code, or add it to languages.others in site.yaml`, severity: 'warning' });
-    // A mistyped placeholder ("{until." or "{ area }") would be published as written, braces and all.
-    for (const [lang, block] of Object.entries(rest))
-      for (const [part, wording] of [[[lang], block], [[lang, 'allClear'], block.allClear]] as const)
-        for (const key of ['headline', 'summary', 'sms', 'instructions'] as const) {
-          const stray = brokenPlaceholder(wording?.[key] ?? '');
-          if (!stray) continue;
-          ok = false;
-          problems.push({ file, ...source.locate([...part, key]), field: [...part, key].join('.'), message: `"${stray}" is not a complete placeholder: residents would see the braces`, hint: 'Write a placeholder as a name between braces with no spaces, e.g. {area} or {until}; braces cannot be used for anything else', severity: 'error' });
-        }
-    if (ok) templates.set(m[1], { name: m[1], file, source, kind, languages: rest });
-  }
-  return templates;
-}
-
-/** Reads and checks every alert. Alerts with errors are reported and left out. */
-export function loadAlerts(opts: { root: string; site: Site | null; projects: ProjectEntry[]; problems: Problem[] }): AlertEntry[] {
-  const { root, site, problems } = opts;
-  const dir = path.join(root, 'alerts');
-  if (!site || !fs.existsSync(dir)) return [];
-  const zone = site.timeZone;
-  const languages = [site.languages.default, ...site.languages.others];
-  const templates = loadAlertTemplates(root, site, problems);
-  const slugs = [...new Set(opts.projects.map((p) => p.slug))];
-  const out: AlertEntry[] = [];
-
-  for (const dirent of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (dirent.isDirectory() || dirent.name.startsWith('.')) continue;
-    const file = `alerts/${dirent.name}`;
-    const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/.exec(dirent.name);
-    if (!m) {
-      problems.push({ file, line: 0, column: 0, field: '', message: `Unexpected file name "${dirent.name}"`, hint: 'An alert is alerts/<id>.mdx in lowercase letters, digits and hyphens, e.g. alerts/boil-water-2026-11-30.mdx; templates go in alerts/templates/', severity: 'error' });
-      continue;
-    }
-    const text = fs.readFileSync(path.join(dir, dirent.name), 'utf8');
-    const split = splitFrontmatter(text);
-    if (!split) {
-      problems.push({ file, line: 1, column: 1, field: '', message: 'The file does not start with frontmatter', hint: 'The first line must be --- and the frontmatter must end with another --- line', severity: 'error' });
-      continue;
-    }
-    const { source, problems: yamlProblems } = parseYamlSource(file, split.yaml, split.yamlLine);
-    problems.push(...yamlProblems);
-    if (!source) continue;
-    const data = validated(source, alertSchema, problems);
-    if (!data) continue;
-    const before = problems.filter((p) => p.severity === 'error').length;
-    const err = (p: (string | number)[], message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
-      problems.push({ file, ...source.locate(p), field: formatField(p), message, hint, severity });
-
-    // Times.
-    const effective = startInstant(data.effective, zone);
-    if (startInstant(data.expires, zone) <= effective) err(['expires'], `The alert expires (${data.expires}) before it takes effect (${data.effective})`, 'Correct one of the two times; expires is when the alert ends if nobody closes it before');
-    data.history.forEach((h, i) => {
-      const at = startInstant(h.at, zone);
-      if (at < effective) err(['history', i, 'at'], `This entry (${h.at}) is before the alert takes effect (${data.effective})`, 'Move effective earlier, or correct this time');
-      if (i > 0 && at < startInstant(data.history[i - 1].at, zone)) err(['history', i, 'at'], `The history is out of order: ${h.at} comes before the entry above it (${data.history[i - 1].at})`, 'List the entries oldest first');
-      if (h.level === ALL_CLEAR && i !== data.history.length - 1) err(['history', i, 'level'], 'The all-clear closes the alert: it must be the last entry', 'Move it to the end, or start a new alert if the problem came back');
-      if (h.level === ALL_CLEAR && i === 0) err(['history', i, 'level'], 'The first entry cannot be the all-clear', 'Start with the level the alert was issued at, e.g. level: advisory');
-      if (h.note && typeof h.note === 'object')
-        for (const lang of languages) if (!h.note[lang]) err(['history', i, 'note'], `The note has no "${lang}" text`, `Add ${lang}: under note, or write one text for every language`);
-    });
-
-    // Area.
-    if (!data.area.polygon && !data.area.projects.length) err(['area'], 'The alert has no affected area', 'Add area.polygon (a GeoJSON Polygon) and/or area.projects (project folder names)');
-    data.area.projects.forEach((slug, i) => {
-      if (slugs.includes(slug)) return;
-      const guess = slugs.length ? closest(slug, slugs) : undefined;
-      err(['area', 'projects', i], `There is no project "${slug}"`, guess && distance(guess, slug) <= Math.max(3, slug.length / 3) ? `Did you mean "${guess}"?` : 'Use the name of a folder under projects/');
-    });
-
-    // Templates and placeholders.
-    const main = templates.get(data.template);
-    const templatePath = (i: number) => (data.history[i].template ? ['history', i, 'template'] : ['template']);
-    const missingTemplate = (name: string, p: (string | number)[]) => {
-      const known = [...templates.keys()];
-      const guess = known.length ? closest(name, known) : undefined;
-      const exists = fs.existsSync(path.join(dir, 'templates', `${name}.yaml`));
-      err(p, exists ? `The template "${name}" has errors (see alerts/templates/${name}.yaml)` : `There is no approved template "${name}"`, exists ? 'Fix the template first' : guess ? `Did you mean "${guess}"? Templates are the files in alerts/templates/` : 'Add alerts/templates/<name>.yaml with the approved wording');
-    };
-    if (!main) missingTemplate(data.template, ['template']);
-    else if (main.kind !== data.kind) err(['template'], `The template "${data.template}" is for ${main.kind} alerts, but this alert is ${data.kind}`, 'Use the template for this kind of alert, or correct kind');
-    const entryTemplates = data.history.map((h, i) => {
-      if (!h.template) return main;
-      const t = templates.get(h.template);
-      if (!t) missingTemplate(h.template, ['history', i, 'template']);
-      return t;
-    });
-    const used = new Set<string>();
-    const fillValue = (name: string, lang: string): string | undefined => {
-      const v = data.fill[name];
-      return typeof v === 'string' ? v : v?.[lang];
-    };
-    for (const [name, v] of Object.entries(data.fill)) {
-      if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) err(['fill', name], `"${name}" cannot be a placeholder name`, 'Write the name as it appears between braces in the template, e.g. area for {area}');
-      if (typeof v === 'object') for (const lang of languages) if (!v[lang]) err(['fill', name], `fill.${name} has no "${lang}" text`, `Add ${lang}: under ${name}, or write one text for every language`);
-    }
-    const wording: Record<string, AlertWording>[] = data.history.map(() => ({}));
-    const reported = new Set<string>();
-    data.history.forEach((h, i) => {
-      const tpl = entryTemplates[i];
-      if (!tpl) return;
-      for (const lang of languages) {
-        const block = tpl.languages[lang];
-        const values = { ...automaticValues(data, site, lang), ...Object.fromEntries(Object.keys(data.fill).map((k) => [k, fillValue(k, lang)])) };
-        // Check the active wording and the all-clear: the alert can be closed at any time.
-        for (const [which, w] of [['active', block], ['allClear', block.allClear]] as const) {
-          for (const k of ['headline', 'summary', 'sms', 'instructions'] as const) placeholders(w[k]).forEach((p) => used.add(p));
-          const { wording: filled, missing } = fillWording(w, values);
-          for (const name of missing) {
-            const key = `${tpl.name}:${name}`;
-            if (reported.has(key) || (data.fill[name] !== undefined)) continue;
-            reported.add(key);
-            err(source.has(['fill']) ? ['fill'] : templatePath(i), `The placeholder {${name}} of template "${tpl.name}" is not filled`, `Add it under fill:, e.g. fill: { ${name}: … } (one text, or one per language)`);
-          }
-          const key = `${tpl.name}:${lang}:${which}:sms`;
-          if (!missing.length && filled.sms.length > SMS_MAX && !reported.has(key)) {
-            reported.add(key);
-            err(source.has(['fill']) ? ['fill'] : templatePath(i), `The SMS text of template "${tpl.name}"${which === 'allClear' ? ' (all-clear)' : ''} in "${lang}" is ${filled.sms.length} characters once filled; at most ${SMS_MAX}`, 'Shorten the values under fill (the approved wording itself cannot change here). The SMS reads: ' + filled.sms);
-          }
-          if ((which === 'allClear') === (h.level === ALL_CLEAR)) wording[i][lang] = filled;
-        }
-      }
-    });
-    for (const name of Object.keys(data.fill))
-      if (!used.has(name) && entryTemplates.every(Boolean))
-        err(['fill', name], `No template of this alert uses {${name}}`, 'Delete it, or check the spelling against the template', 'warning');
-
-    if (problems.filter((p) => p.severity === 'error').length > before) continue;
-    const projectTitle = (slug: string, lang: string) => {
-      const p = opts.projects.find((e) => e.slug === slug && e.lang === lang) ?? opts.projects.find((e) => e.slug === slug && e.isBase);
-      return p?.data.title ?? slug;
-    };
-    out.push({
-      id: m[1],
-      file,
-      data,
-      polygon: (data.area.polygon as GeoPolygon | GeoMultiPolygon | undefined) ?? null,
-      wording,
-      notes: data.history.map((h) => Object.fromEntries(languages.flatMap((lang) => { const n = localized(h.note, lang); return n ? [[lang, n]] : []; }))),
-      kinds: entryTemplates.map((t) => t!.kind),
-      areaDesc: Object.fromEntries(languages.map((lang) => [lang, fillValue('area', lang) ?? data.area.projects.map((s) => projectTitle(s, lang)).join(', ')])),
-    });
-  }
-  return out;
-}
-
-function formatField(p: (string | number)[]): string {
-  return p.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
