@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { slugify } from '../src/lib/content/load.ts';
 import { readEnv } from '../src/lib/env.ts';
+import { STARTER_LADDER } from '../src/lib/alert-ladder.ts';
+import type { AlertLevel } from '../src/schemas/alert.ts';
 
 // npm run new -- --alert boil-water: a new alert from its approved template.
 const alertFlag = process.argv.indexOf('--alert');
@@ -76,31 +78,57 @@ function round(n: number) {
 }
 
 /**
- * Scaffolds content/alerts/<kind>-<date>.mdx from alerts/templates/<kind>.yaml:
- * times from SITE_NOW in the site's zone, and one empty fill: line per
- * placeholder the template uses (the checker refuses the alert until each is
- * filled and an area is given). Never overwrites: a second alert of the same
- * kind on the same day gets -2, -3….
+ * Scaffolds content/alerts/<kind>-<date>.mdx from alerts/templates/<kind>.yaml.
+ * When the content has no such template, the starter for that kind
+ * (src/templates/alerts/<kind>.yaml, English and Spanish, not yet approved)
+ * is copied there first. Times come from SITE_NOW in the site's zone; the
+ * first level is the lowest on the site's ladder that fits the template's
+ * instruction; there is no expires, so the alert stays in force until a
+ * person lifts it. One empty fill: line per placeholder the template uses
+ * (the checker refuses the alert until each is filled and an area is given).
+ * Never overwrites: a second alert of the same kind on the same day gets -2, -3….
  */
 function newAlert(kind: string | undefined): number {
   const env = readEnv();
   const templatesDir = path.join(env.contentDir, 'alerts', 'templates');
-  const available = fs.existsSync(templatesDir) ? fs.readdirSync(templatesDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')) : [];
-  if (!kind || !available.includes(kind)) {
-    console.error(`Name the kind of alert:  npm run new -- --alert boil-water\nApproved templates: ${available.join(', ') || '(none: add alerts/templates/<kind>.yaml first)'}`);
+  const startersDir = fileURLToPath(new URL('../src/templates/alerts/', import.meta.url));
+  const names = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort() : []);
+  const own = names(templatesDir);
+  const starters = names(startersDir);
+  const choices = `Your templates (alerts/templates/): ${own.join(', ') || 'none yet'}.\nStarter wording, copied on first use: ${starters.join(', ')}.`;
+  if (!kind || kind.startsWith('-')) {
+    console.error(`Which kind of alert? Put its name after --alert, for example: npm run new -- --alert ${own[0] ?? 'boil-water'}\n${choices}`);
     return 2;
   }
-  const template = parse(fs.readFileSync(path.join(templatesDir, `${kind}.yaml`), 'utf8')) ?? {};
-  let zone = 'UTC';
-  try {
-    zone = parse(fs.readFileSync(path.join(env.contentDir, 'site.yaml'), 'utf8'))?.timeZone ?? zone;
-  } catch {
-    console.warn('Could not read site.yaml; times are in UTC.');
+  const templateFile = path.join(templatesDir, `${kind}.yaml`);
+  if (!own.includes(kind)) {
+    if (!starters.includes(kind)) {
+      console.error(`There is no template or starter wording called "${kind}"; nothing was changed.\n${choices}`);
+      return 2;
+    }
+    fs.mkdirSync(templatesDir, { recursive: true });
+    // 'wx': never overwrite an editor's file.
+    fs.writeFileSync(templateFile, fs.readFileSync(path.join(startersDir, `${kind}.yaml`)), { flag: 'wx' });
+    console.log(`Copied the starter wording to alerts/templates/${kind}.yaml (English and Spanish).\nIt is NOT YET APPROVED: have it approved, then write who and when after approved: in that file.`);
   }
-  const automatic = new Set(['until', 'utility', 'phone']);
-  const names = new Set<string>();
+  const template = parse(fs.readFileSync(templateFile, 'utf8')) ?? {};
+  if (template.kind === 'all-clear') {
+    console.log(`alerts/templates/${kind}.yaml lifts any alert: use it in the last history entry of an alert:\n  - at: <time>\n    level: all-clear\n    template: ${kind}`);
+    return 0;
+  }
+  let site: { timeZone?: string; alerts?: { levels?: AlertLevel[] } } = {};
+  try {
+    site = parse(fs.readFileSync(path.join(env.contentDir, 'site.yaml'), 'utf8')) ?? {};
+  } catch {
+    console.warn('Could not read site.yaml; times are in UTC and the starter ladder gives the level.');
+  }
+  const zone = site.timeZone ?? 'UTC';
+  const ladder: AlertLevel[] = Array.isArray(site.alerts?.levels) ? site.alerts!.levels! : STARTER_LADDER;
+  const level = ladder.find((l) => l?.instruction === template.instruction)?.id;
+  const automatic = new Set(['until', 'untilWhen', 'level', 'utility', 'phone']);
+  const placeholderNames = new Set<string>();
   const walk = (v: unknown) => {
-    if (typeof v === 'string') for (const m of v.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)) names.add(m[1]);
+    if (typeof v === 'string') for (const m of v.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)) placeholderNames.add(m[1]);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(template);
@@ -108,8 +136,7 @@ function newAlert(kind: string | undefined): number {
   const local = (dt: typeof now) => dt.toFormat("yyyy-MM-dd'T'HH:mm");
   let id = `${kind}-${now.toFormat('yyyy-MM-dd')}`;
   for (let n = 2; fs.existsSync(path.join(env.contentDir, 'alerts', `${id}.mdx`)); n++) id = `${kind}-${now.toFormat('yyyy-MM-dd')}-${n}`;
-  const level = ['boil-water', 'do-not-drink', 'unplanned-outage'].includes(kind) ? 'advisory' : 'notice';
-  const fill = [...names].filter((n) => !automatic.has(n));
+  const fill = [...placeholderNames].filter((n) => !automatic.has(n));
   const text = `---
 # A critical alert. The wording comes from alerts/templates/${kind}.yaml,
 # approved in advance: fill in the words in braces below, give the area, and
@@ -119,8 +146,9 @@ kind: ${template.kind ?? kind}
 template: ${kind}
 # drill: true      # for a drill: the CAP message says Test and no banner shows
 effective: ${local(now)}
-# When it ends if nobody closes it with an all-clear entry before.
-expires: ${local(now.plus({ hours: 24 }))}
+# The alert stays in force "until further notice", until a history entry with
+# level: all-clear lifts it. Only for a planned end (e.g. a repair), add:
+# expires: ${local(now.plus({ hours: 24 }))}
 area:
   # The affected area as a GeoJSON polygon (longitude, latitude), e.g. drawn on geojson.io:
   # polygon:
@@ -133,19 +161,23 @@ area:
   # And/or the affected projects (folder names under projects/):
   projects: []
 # The template's words in braces. One text for every language, or one per
-# language ({ en: …, es: … }). {until}, {utility} and {phone} are automatic.
+# language ({ en: …, es: … }). {level}, {untilWhen}, {utility} and {phone}
+# are automatic.
 fill:
 ${fill.map((n) => `  ${n}: ""`).join('\n') || '  {}'}
-# Add an entry when the level changes; close with level: all-clear.
+# Add an entry when the level changes. The levels, lowest first (site.yaml):
+#   ${ladder.map((l) => l?.id).join(', ')}
+# A level that needs other wording (e.g. do-not-drink) needs template: with
+# that wording. Lift the alert with level: all-clear.
 history:
   - at: ${local(now)}
-    level: ${level}
+    level: ${level ?? `${ladder[0]?.id ?? 'LEVEL'}   # no level on the ladder fits this template's instruction (${template.instruction}): choose one`}
 ---
 
 Internal notes (never published): who approved this alert, and when.
 `;
   fs.mkdirSync(path.join(env.contentDir, 'alerts'), { recursive: true });
   fs.writeFileSync(path.join(env.contentDir, 'alerts', `${id}.mdx`), text, { flag: 'wx' });
-  console.log(`Created alerts/${id}.mdx from the approved ${kind} template.\nFill in the words in braces and the area, then run npm run check.`);
+  console.log(`Created alerts/${id}.mdx from the ${kind} template, at level ${level ?? '(choose one)'}, in force until further notice.\nFill in the words in braces and the area, then run npm run check.`);
   return 0;
 }

@@ -195,8 +195,17 @@ export type AlertWording = z.infer<typeof alertWordingSchema>;
 export const alertTemplateLanguageSchema = alertWordingSchema.extend({ allClear: alertWordingSchema.optional() }).strict();
 export type AlertTemplateLanguage = z.infer<typeof alertTemplateLanguageSchema>;
 
-/** The fields of a template other than its language blocks. */
-export const TEMPLATE_FIELDS = ['kind', 'instruction', 'approved', 'minimumHours'] as const;
+/** The instruction a template of each kind gives when it does not say. */
+export const KIND_INSTRUCTION: Record<TemplateKind, Instruction> = {
+  'boil-water': 'boil',
+  'do-not-drink': 'do-not-drink',
+  'do-not-use': 'do-not-use',
+  'unplanned-outage': 'no-water',
+  'low-pressure': 'conserve',
+  'water-quality': 'informational',
+  other: 'informational',
+  'all-clear': 'restored',
+};
 
 /**
  * `content/alerts/templates/<name>.yaml`: wording approved in advance by
@@ -206,8 +215,8 @@ export const alertTemplateSchema = z
   .object({
     /** The kind of alert this wording is for, or all-clear for wording that lifts any alert. */
     kind: z.enum(TEMPLATE_KINDS),
-    /** What the wording tells residents: informational, conserve, no-water, boil, do-not-drink, do-not-use or restored. */
-    instruction: z.enum(INSTRUCTIONS),
+    /** What the wording tells residents: informational, conserve, no-water, boil, do-not-drink, do-not-use or restored. Left out, it follows the kind (boil-water: boil…). */
+    instruction: z.enum(INSTRUCTIONS).optional(),
     /** Who approved it and when, e.g. "Legal, 2026-05-04"; false (or left out) until it is approved. Not published. */
     approved: z.union([z.literal(false), line]).optional(),
     /** The shortest time such an alert can last before its all-clear, in hours (boil water: 48, two sets of samples 24 h apart). */

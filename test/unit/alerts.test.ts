@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { alertStatus, brokenPlaceholder, fillTemplate, fillWording, placeholders } from '../../src/lib/alerts.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
+import { STARTER_LADDER } from '../../src/lib/alert-ladder.ts';
 import type { AlertData } from '../../src/schemas/alert.ts';
 
 const ZONE = 'America/Chicago';
@@ -13,38 +14,46 @@ const alert: Pick<AlertData, 'effective' | 'expires' | 'history'> = {
   effective: '2026-11-30T14:00',
   expires: '2026-12-04T18:00',
   history: [
-    { at: '2026-11-30T14:00', level: 'advisory' },
+    { at: '2026-11-30T14:00', level: 'boil-water-advisory' },
     { at: '2026-11-30T21:00', level: 'do-not-drink' },
-    { at: '2026-12-01T08:00', level: 'advisory' },
+    { at: '2026-12-01T08:00', level: 'boil-water-advisory' },
   ],
 };
+const L = STARTER_LADDER;
 const lifted = { ...alert, history: [...alert.history, { at: '2026-12-02T10:00', level: 'all-clear' as const }] };
 
 describe('alert state at a time', () => {
   it('is pending before it takes effect', () => {
-    expect(alertStatus(alert, at('2026-11-30T19:59:59Z'), ZONE).state).toBe('pending');
+    expect(alertStatus(alert, at('2026-11-30T19:59:59Z'), ZONE, L).state).toBe('pending');
   });
   it('is active from effective (local time), at its first level', () => {
-    const s = alertStatus(alert, at('2026-11-30T20:00:00Z'), ZONE);
-    expect(s).toMatchObject({ state: 'active', index: 0, level: 'advisory', escalated: false });
+    const s = alertStatus(alert, at('2026-11-30T20:00:00Z'), ZONE, L);
+    expect(s).toMatchObject({ state: 'active', index: 0, level: 'boil-water-advisory', escalated: false });
   });
   it('is escalated after a higher level', () => {
-    const s = alertStatus(alert, at('2026-12-01T03:30:00Z'), ZONE);
+    const s = alertStatus(alert, at('2026-12-01T03:30:00Z'), ZONE, L);
     expect(s).toMatchObject({ state: 'active', index: 1, level: 'do-not-drink', escalated: true, deescalated: false });
   });
   it('de-escalates back to advisory (SITE_NOW of the demo)', () => {
-    const s = alertStatus(alert, at('2026-12-01T17:00:00Z'), ZONE);
-    expect(s).toMatchObject({ state: 'active', index: 2, level: 'advisory', escalated: false, deescalated: true });
+    const s = alertStatus(alert, at('2026-12-01T17:00:00Z'), ZONE, L);
+    expect(s).toMatchObject({ state: 'active', index: 2, level: 'boil-water-advisory', escalated: false, deescalated: true });
   });
   it('is expired at expires without an all-clear', () => {
-    expect(alertStatus(alert, at('2026-12-05T00:00:00Z'), ZONE).state).toBe('expired');
-    expect(alertStatus(alert, at('2026-12-04T23:59:59Z'), ZONE).state).toBe('active');
+    expect(alertStatus(alert, at('2026-12-05T00:00:00Z'), ZONE, L).state).toBe('expired');
+    expect(alertStatus(alert, at('2026-12-04T23:59:59Z'), ZONE, L).state).toBe('active');
   });
   it('is lifted by the all-clear, which also ends it early', () => {
-    expect(alertStatus(lifted, at('2026-12-02T15:59:00Z'), ZONE).state).toBe('active');
-    const s = alertStatus(lifted, at('2026-12-02T16:00:00Z'), ZONE);
+    expect(alertStatus(lifted, at('2026-12-02T15:59:00Z'), ZONE, L).state).toBe('active');
+    const s = alertStatus(lifted, at('2026-12-02T16:00:00Z'), ZONE, L);
     expect(s).toMatchObject({ state: 'lifted', level: 'all-clear', index: 3 });
-    expect(s.end.toUTC().toISO()).toBe('2026-12-02T16:00:00.000Z');
+    expect(s.end!.toUTC().toISO()).toBe('2026-12-02T16:00:00.000Z');
+  });
+  it('without expires, is in force until further notice, whatever the clock, until an all-clear', () => {
+    const open = { ...alert, expires: undefined };
+    const s = alertStatus(open, at('2027-06-01T00:00:00Z'), ZONE, L);
+    expect(s).toMatchObject({ state: 'active', index: 2, end: null });
+    const closed = { ...open, history: [...open.history, { at: '2026-12-09T10:00', level: 'all-clear' }] };
+    expect(alertStatus(closed, at('2027-06-01T00:00:00Z'), ZONE, L).state).toBe('lifted');
   });
 });
 
@@ -128,15 +137,34 @@ describe('the checker on alerts', () => {
 });
 
 describe('the demo alerts', () => {
-  const { problems, alerts } = loadContent({ contentDir: path.join(ROOT, 'content'), now: at('2026-12-01T17:00:00Z'), checkBodies: false });
-  it('load without problems', () => {
-    expect(problems.filter((p) => p.file.startsWith('alerts/'))).toEqual([]);
+  const { problems, alerts, site } = loadContent({ contentDir: path.join(ROOT, 'content'), now: at('2026-12-01T17:00:00Z'), checkBodies: false });
+  it('load without problems (errors or warnings)', () => {
+    expect(problems.filter((p) => p.file.startsWith('alerts/') || p.field.startsWith('alerts'))).toEqual([]);
     expect(alerts.map((a) => a.id)).toEqual(['boil-water-2026-11-30', 'drill-2026-12-01', 'low-pressure-2026-11-12']);
   });
-  it('have one active boil-water advisory, one lifted alert and one drill at SITE_NOW', () => {
+  it('declare the US drinking-water ladder in site.yaml: advisory < notice < do not drink < do not use, with outage and low pressure', () => {
+    const ids = site!.alerts!.levels!.map((l) => l.id);
+    expect(ids).toEqual(expect.arrayContaining(['boil-water-advisory', 'boil-water-notice', 'do-not-drink', 'do-not-use', 'outage', 'low-pressure']));
+    const rank = (id: string) => ids.indexOf(id);
+    expect(rank('boil-water-advisory')).toBeLessThan(rank('boil-water-notice'));
+    expect(rank('boil-water-notice')).toBeLessThan(rank('do-not-drink'));
+    expect(rank('do-not-drink')).toBeLessThan(rank('do-not-use'));
+    expect(site!.alerts!.same!.geocodes).toEqual(['017031']);
+  });
+  it('have a boil-water alert that escalated from advisory to notice (in force until further notice), a lifted alert and a drill', () => {
     const now = at('2026-12-01T17:00:00Z');
-    const state = Object.fromEntries(alerts.map((a) => [a.id, alertStatus(a.data, now, 'America/Chicago').state]));
-    expect(state).toEqual({ 'boil-water-2026-11-30': 'active', 'drill-2026-12-01': 'active', 'low-pressure-2026-11-12': 'lifted' });
+    const L = site!.alerts!.levels!;
+    const status = Object.fromEntries(alerts.map((a) => [a.id, alertStatus(a.data, now, 'America/Chicago', L)]));
+    expect(Object.fromEntries(Object.entries(status).map(([id, s]) => [id, s.state]))).toEqual({ 'boil-water-2026-11-30': 'active', 'drill-2026-12-01': 'active', 'low-pressure-2026-11-12': 'lifted' });
+    const boil = alerts.find((a) => a.id === 'boil-water-2026-11-30')!;
+    expect(boil.data.history.map((h) => h.level)).toEqual(['boil-water-advisory', 'boil-water-notice']);
+    expect(status['boil-water-2026-11-30']).toMatchObject({ level: 'boil-water-notice', escalated: true, end: null });
+    expect(boil.data.expires).toBeUndefined();
+    expect(boil.wording[1].en.headline).toBe('Boil Water Notice for Westgate');
+    expect(boil.wording[1].es.headline).toBe('Orden de hervir el agua en Westgate');
+    expect(boil.wording[1].en.summary).toMatch(/until further notice/);
+    expect(boil.wording[1].es.summary).toMatch(/hasta nuevo aviso/);
+    expect(alerts.find((a) => a.id === 'low-pressure-2026-11-12')!.data.history.at(-1)!.level).toBe('all-clear');
     expect(alerts.find((a) => a.id === 'drill-2026-12-01')!.data.drill).toBe(true);
   });
   it('fill every language, with SMS texts of at most 160 characters', () => {

@@ -9,6 +9,7 @@ import {
   alertTemplateSchema,
   ALL_CLEAR,
   SMS_MAX,
+  KIND_INSTRUCTION,
   type AlertData,
   type AlertKind,
   type AlertLevel,
@@ -32,6 +33,17 @@ import { startInstant } from '../time.ts';
  * mistake is reported at its file and line; an alert with an error is left
  * out, so wrong wording is never published.
  */
+
+/** The starter template (src/templates/alerts/) for each instruction. */
+const STARTER_FOR: Record<Instruction, string> = {
+  informational: 'water-quality',
+  conserve: 'low-pressure',
+  'no-water': 'unplanned-outage',
+  boil: 'boil-water',
+  'do-not-drink': 'do-not-drink',
+  'do-not-use': 'do-not-use',
+  restored: 'all-clear',
+};
 
 /** One alert, checked, with its wording filled in every site language. */
 export interface AlertEntry {
@@ -123,16 +135,20 @@ function loadAlertTemplates(root: string, site: Site, problems: Problem[]): Map<
     if (!source) continue;
     const template = validated(source, alertTemplateSchema, problems);
     if (!template) continue;
-    const { kind, instruction, approved, minimumHours, ...rest } = template as { kind: TemplateKind; instruction: Instruction; approved?: string | false; minimumHours?: number } & Record<string, AlertTemplateLanguage>;
+    const { kind, instruction: declared, approved, minimumHours, ...rest } = template as { kind: TemplateKind; instruction?: Instruction; approved?: string | false; minimumHours?: number } & Record<string, AlertTemplateLanguage>;
+    const instruction = declared ?? KIND_INSTRUCTION[kind];
     let ok = true;
     const err = (p: (string | number)[], message: string, hint: string, want: 'value' | 'key' = 'value') => {
       ok = false;
       problems.push({ file, ...source.locate(p, want), field: formatPath(p), message, hint, severity: 'error' });
     };
     if ((kind === 'all-clear') !== (instruction === 'restored'))
-      err(['instruction'], kind === 'all-clear' ? 'An all-clear template tells residents the water is safe again: its instruction is restored' : `Only an all-clear template has instruction restored; a ${kind} template tells residents something else`, kind === 'all-clear' ? 'Write instruction: restored' : 'Choose the instruction its wording gives: informational, conserve, no-water, boil, do-not-drink or do-not-use');
+      err(declared ? ['instruction'] : ['kind'], kind === 'all-clear' ? 'An all-clear template tells residents the water is safe again: its instruction is restored' : `Only an all-clear template has instruction restored; a ${kind} template tells residents something else`, kind === 'all-clear' ? 'Write instruction: restored' : 'Choose the instruction its wording gives: informational, conserve, no-water, boil, do-not-drink or do-not-use');
     for (const lang of languages)
-      if (!rest[lang]) err(['kind'], `The template has no wording in "${lang}", a site language`, `Add an ${lang}: block with headline, summary, sms, instructions and allClear, approved like the others`, 'key');
+      if (!rest[lang]) {
+        ok = false;
+        problems.push({ file, ...source.locate(['kind'], 'key'), field: lang, message: `The template has no wording in "${lang}", a site language`, hint: `Add an ${lang}: block with headline, summary, sms, instructions and allClear, approved like the others`, severity: 'error' });
+      }
     for (const lang of Object.keys(rest))
       if (!languages.includes(lang))
         problems.push({ file, ...source.locate([lang], 'key'), field: lang, message: `"${lang}" is not one of the site's languages`, hint: `Site languages: ${languages.join(', ')}. Correct the language code, or add it to languages.others in site.yaml`, severity: 'warning' });
@@ -289,7 +305,7 @@ export function loadAlerts(opts: { root: string; site: Site | null; projects: { 
         err(
           ['history', i, 'level'],
           `Residents would be told ${TOLD[tpl.instruction]} under ${UNDER[level.instruction]}: the level "${level.id}" needs ${level.instruction} wording, and the wording in force is the "${tpl.name}" template (${tpl.instruction})`,
-          `${fits.length ? `Add template: ${fits[0]} to this entry${fits.length > 1 ? ` (templates that fit: ${fits.join(', ')})` : ''}` : `No template gives ${level.instruction} wording yet: add one to alerts/templates/ (npm run new -- --alert ${level.instruction} copies a starter) and name it here with template:`}, or correct the level. The banner would read: ${would}`,
+          `${fits.length ? `Add template: ${fits[0]} to this entry${fits.length > 1 ? ` (templates that fit: ${fits.join(', ')})` : ''}` : `No template gives ${level.instruction} wording yet: add one to alerts/templates/ (npm run new -- --alert ${STARTER_FOR[level.instruction]} copies a starter) and name it here with template:`}, or correct the level. The banner would read: ${would}`,
         );
         return;
       }
@@ -330,7 +346,7 @@ export function loadAlerts(opts: { root: string; site: Site | null; projects: { 
         warned.add(tpl.name);
         err(
           templatePath(i),
-          `The template "${tpl.name}" is not approved yet (${tpl.file} has no approved: line), and this is a live alert`,
+          `The template "${tpl.name}" is not approved yet (approved: in ${tpl.file}), and this is a live alert`,
           'Have the wording approved by whoever signs off public-health notices at your utility (usually the operations director and legal counsel; for boil-water and do-not-drink wording, check your state drinking-water program\'s required language), then write who and when in the template, e.g. approved: Operations director and legal counsel, 2026-05-04',
           'warning',
         );
