@@ -301,7 +301,11 @@ export function buildCap(input: CapInput): string {
   lines.push(el('msgType', message.msgType, a));
   lines.push(el('scope', 'Public', a));
   lines.push(el('code', 'IPAWSv1.0', a));
-  if (input.drill) lines.push(el('note', 'Drill: this is a test message. No action is needed.', a));
+  const notes = [
+    input.drill ? 'Drill: this is a test message. No action is needed.' : '',
+    !input.expires && !allClear ? `In force until further notice: the expiry is a rolling horizon, and this message is re-issued as an Update at least every ${input.rebuildHours} hours until the alert is lifted.` : '',
+  ].filter(Boolean);
+  if (notes.length) lines.push(el('note', notes.join(' '), a));
   if (message.references.length) lines.push(el('references', message.references.join(' '), a));
   const polygons = capPolygons(input.polygon);
   const b = '    ';

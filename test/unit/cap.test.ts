@@ -147,6 +147,7 @@ describe('CAP 1.2 to the IPAWS profile', () => {
     const later = parser.parse(xml).alert;
     expect(later).toMatchObject({ msgType: 'Update', identifier: 'projects.example.org.alert.boil.1.r5', sent: '2026-12-05T14:00:00-06:00' });
     expect(later.info[0].expires).toBe('2026-12-07T14:00:00-06:00');
+    expect(later.note).toMatch(/^In force until further notice: .* re-issued as an Update at least every 24 hours/);
     expect(String(later.references).split(' ')).toEqual(['projects.example.org,projects.example.org.alert.boil.1,2026-11-30T14:00:00-06:00', 'projects.example.org,projects.example.org.alert.boil.1.r4,2026-12-04T14:00:00-06:00']);
   });
   it('escapes text by XML rules (the parsed text is exactly the input)', () => {
