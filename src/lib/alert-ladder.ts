@@ -22,56 +22,19 @@ import {
  * Underway before the ladder, so alerts written then keep working.
  */
 export const STARTER_LADDER: AlertLevel[] = [
-  {
-    id: 'water-quality',
-    aliases: [],
-    name: { en: 'Water Quality Notice', es: 'Aviso sobre la calidad del agua' },
-    instruction: 'informational',
-    cap: { urgency: 'Expected', severity: 'Minor', certainty: 'Observed' },
-  },
-  {
-    id: 'low-pressure',
-    aliases: ['notice'],
-    name: { en: 'Low Water Pressure', es: 'Baja presión de agua' },
-    instruction: 'conserve',
-    cap: { urgency: 'Expected', severity: 'Minor', certainty: 'Observed' },
-  },
-  {
-    id: 'outage',
-    aliases: [],
-    name: { en: 'Water Outage', es: 'Corte de agua' },
-    instruction: 'no-water',
-    cap: { urgency: 'Immediate', severity: 'Moderate', certainty: 'Observed' },
-  },
-  {
-    id: 'boil-water-advisory',
-    aliases: ['advisory'],
-    name: { en: 'Boil Water Advisory', es: 'Aviso preventivo de hervir el agua' },
-    instruction: 'boil',
-    cap: { urgency: 'Immediate', severity: 'Moderate', certainty: 'Possible' },
-  },
-  {
-    id: 'boil-water-notice',
-    aliases: ['warning'],
-    name: { en: 'Boil Water Notice', es: 'Orden de hervir el agua' },
-    instruction: 'boil',
-    cap: { urgency: 'Immediate', severity: 'Severe', certainty: 'Likely' },
-  },
-  {
-    id: 'do-not-drink',
-    aliases: [],
-    name: { en: 'Do Not Drink', es: 'No beber el agua' },
-    instruction: 'do-not-drink',
-    cap: { urgency: 'Immediate', severity: 'Severe', certainty: 'Observed' },
-  },
-  {
-    id: 'do-not-use',
-    aliases: [],
-    name: { en: 'Do Not Use', es: 'No usar el agua' },
-    instruction: 'do-not-use',
-    cap: { urgency: 'Immediate', severity: 'Extreme', certainty: 'Observed' },
-  },
+  level('water-quality', [], 'Water Quality Notice', 'Aviso sobre la calidad del agua', 'informational', 'Expected', 'Minor', 'Observed'),
+  level('low-pressure', ['notice'], 'Low Water Pressure', 'Baja presión de agua', 'conserve', 'Expected', 'Minor', 'Observed'),
+  level('outage', [], 'Water Outage', 'Corte de agua', 'no-water', 'Immediate', 'Moderate', 'Observed'),
+  level('boil-water-advisory', ['advisory'], 'Boil Water Advisory', 'Aviso preventivo de hervir el agua', 'boil', 'Immediate', 'Moderate', 'Possible'),
+  level('boil-water-notice', ['warning'], 'Boil Water Notice', 'Orden de hervir el agua', 'boil', 'Immediate', 'Severe', 'Likely'),
+  level('do-not-drink', [], 'Do Not Drink', 'No beber el agua', 'do-not-drink', 'Immediate', 'Severe', 'Observed'),
+  level('do-not-use', [], 'Do Not Use', 'No usar el agua', 'do-not-use', 'Immediate', 'Extreme', 'Observed'),
 ];
+
+/** One level of the starter ladder, named in English and Spanish. */
+function level(id: string, aliases: string[], en: string, es: string, instruction: AlertLevel['instruction'], urgency: AlertLevel['cap']['urgency'], severity: AlertLevel['cap']['severity'], certainty: AlertLevel['cap']['certainty']): AlertLevel {
+  return { id, aliases, name: { en, es }, instruction, cap: { urgency, severity, certainty } };
+}
 
 /** The site's ladder: its own, or the starter ladder. */
 export function ladderOf(settings: AlertSettings | undefined): AlertLevel[] {

@@ -85,17 +85,20 @@ function alertText(opts: { kind?: string; template?: string; expires?: string; d
 
 const ofFile = (problems: Problem[], file: string) => problems.filter((p) => p.file === file);
 
+/** An advisory that escalates to do-not-drink at line 20, naming no template. */
+const ADVISORY_THEN_DO_NOT_DRINK = [
+  '  - at: 2026-11-30T14:00', // 17
+  '    level: boil-water-advisory', // 18
+  '  - at: 2026-11-30T21:00', // 19
+  '    level: do-not-drink', // 20
+];
+
 describe('wording that matches the level (every channel, every language)', () => {
   it('an escalation to do-not-drink without a do-not-drink template fails at that history entry, saying what residents would be told in English and Spanish', () => {
     const { problems, alerts } = content({
       alerts: {
         westgate: alertText({
-          history: [
-            '  - at: 2026-11-30T14:00', // 17
-            '    level: boil-water-advisory', // 18
-            '  - at: 2026-11-30T21:00', // 19
-            '    level: do-not-drink', // 20
-          ],
+          history: ADVISORY_THEN_DO_NOT_DRINK,
         }),
       },
     });
@@ -114,10 +117,7 @@ describe('wording that matches the level (every channel, every language)', () =>
       alerts: {
         westgate: alertText({
           history: [
-            '  - at: 2026-11-30T14:00', // 17
-            '    level: boil-water-advisory', // 18
-            '  - at: 2026-11-30T21:00', // 19
-            '    level: do-not-drink', // 20
+            ...ADVISORY_THEN_DO_NOT_DRINK,
             '    template: do-not-drink', // 21
             '  - at: 2026-12-01T06:00', // 22
             '    level: do-not-use', // 23
