@@ -476,7 +476,6 @@ export const en = {
   'alerts.untilDate': "until {date}",
   'alerts.untilNotice': "Until further notice: it stays in force until we lift it.",
   'alerts.lastChanged': "Last changed",
-  'alerts.lastChangedAt': "{time}: {level}.",
   'alerts.caps': "CAP files for emergency systems",
   'footer.alerts': "Water alerts",
   'openData.alerts.title': "Water alerts (Atom feed and CAP files)",

@@ -478,7 +478,6 @@ export const es: Record<UiKey, string> = {
   'alerts.untilDate': "hasta el {date}",
   'alerts.untilNotice': "Hasta nuevo aviso: sigue en vigor hasta que la levantemos.",
   'alerts.lastChanged': "Último cambio",
-  'alerts.lastChangedAt': "{time}: {level}.",
   'alerts.caps': "Archivos CAP para sistemas de emergencia",
   'footer.alerts': "Alertas sobre el agua",
   'openData.alerts.title': "Alertas sobre el agua (canal Atom y archivos CAP)",

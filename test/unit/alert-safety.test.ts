@@ -199,6 +199,12 @@ describe('no silent end', () => {
     expect(early[0].message).toContain('at least 48 hours');
     expect(ofFile(problems, 'alerts/late.mdx')).toEqual([]);
   });
+  it('a template that writes "until {until}" used without expires gets a warning to write {untilWhen}', () => {
+    const dated = fs.readFileSync(path.join(STARTERS, 'boil-water.yaml'), 'utf8').replace('cooking, {untilWhen}."', 'cooking, until {until}."').replace(/^approved: false$/m, 'approved: Legal, 2026-05-04');
+    const { problems, alerts } = content({ templates: { 'boil-water': dated }, alerts: { a: alertText({ history: ['  - at: 2026-11-30T14:00', '    level: boil-water-advisory'] }) } });
+    expect(ofFile(problems, 'alerts/a.mdx')).toEqual([expect.objectContaining({ severity: 'warning', line: 3, message: expect.stringContaining('uses {until}, a date, but this alert has no expires') })]);
+    expect(alerts[0].wording[0].en.summary).toMatch(/until further notice\.$/);
+  });
 });
 
 describe('approval', () => {

@@ -333,6 +333,12 @@ export function loadAlerts(opts: { root: string; site: Site | null; projects: { 
         }
       }
     });
+    // {until} is a bare date: without expires it reads "further notice", and "hasta el {until}" would read "hasta el nuevo aviso".
+    if (!data.expires) {
+      const dated = [...new Set(entryTemplates.filter((t) => t && Object.values(t.languages).some((b) => [b, b.allClear].some((w) => w && WORDING_KEYS.some((k) => placeholders(w[k]).includes('until'))))).map((t) => t!.name))];
+      for (const name of dated)
+        err(['template'], `The template "${name}" uses {until}, a date, but this alert has no expires (it is in force until further notice)`, 'Write {untilWhen} in the template instead of "until {until}": it reads "until further notice" / "hasta nuevo aviso", or "until" the planned end when there is one', 'warning');
+    }
     for (const name of Object.keys(data.fill))
       if (!used.has(name) && entryTemplates.every(Boolean) && !['level', 'until', 'untilWhen', 'utility', 'phone'].includes(name))
         err(['fill', name], `No template of this alert uses {${name}}`, 'Delete it, or check the spelling against the template', 'warning');
