@@ -431,7 +431,7 @@ export const es: Record<UiKey, string> = {
   'alerts.kind.do-not-use': "No usar el agua",
   'alerts.kind.water-quality': "Calidad del agua",
   'alerts.kind.other': "Alerta",
-  'alerts.level.all-clear': "Sin peligro",
+  'alerts.level.all-clear': "Fin de la alerta",
   'alerts.state.pending': "Aún no está en vigor",
   'alerts.state.active': "En vigor",
   'alerts.state.expired': "Terminó",
